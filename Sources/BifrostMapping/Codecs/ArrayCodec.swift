@@ -1,0 +1,66 @@
+import BifrostSQLite
+
+/// Arrays of any element type and dimension → TEXT JSON array; NULL elements become
+/// `null`, multi-dimensional arrays nested arrays. Elements are written by their own codec.
+struct JSONArrayCodec: ValueCodec {
+    let name = "json-array"
+    let declaredType = "TEXT"
+    let element: any ValueCodec
+
+    func check(column quotedName: String) -> String? {
+        "json_valid(\(quotedName)) AND json_type(\(quotedName)) = 'array'"
+    }
+
+    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
+        var json: [UInt8] = []
+        json.reserveCapacity(value.count + 8)
+        try appendJSON(value, to: &json)
+        try json.withUnsafeBufferPointer { try statement.bindText($0, at: index) }
+    }
+
+    func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
+        var reader = BinaryReader(value)
+        let dimensionCount = Int(try reader.readInt32())
+        _ = try reader.readInt32()  // has-nulls flag
+        _ = try reader.readInt32()  // element type OID
+        guard dimensionCount >= 0, dimensionCount <= 6 else {
+            throw ValueError.malformed("an array with \(dimensionCount) dimensions")
+        }
+        if dimensionCount == 0 {
+            output.append(contentsOf: Array("[]".utf8))
+            return
+        }
+        var lengths: [Int] = []
+        for _ in 0..<dimensionCount {
+            let length = Int(try reader.readInt32())
+            let lowerBound = try reader.readInt32()
+            guard lowerBound == 1 else {
+                throw ValueError.notRepresentable(
+                    reason: "array with lower bound \(lowerBound) (not 1): a JSON array cannot keep its bounds",
+                    hint: "map the column to text (its PostgreSQL text form keeps the bounds), e.g. `column schema.table.column -> text` in a mapping file")
+            }
+            lengths.append(length)
+        }
+        try appendDimension(0, lengths: lengths, reader: &reader, to: &output)
+    }
+
+    private func appendDimension(
+        _ dimension: Int, lengths: [Int], reader: inout BinaryReader, to output: inout [UInt8]
+    ) throws {
+        output.append(UInt8(ascii: "["))
+        for position in 0..<lengths[dimension] {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            if dimension + 1 < lengths.count {
+                try appendDimension(dimension + 1, lengths: lengths, reader: &reader, to: &output)
+                continue
+            }
+            let length = Int(try reader.readInt32())
+            if length < 0 {
+                output.append(contentsOf: Array("null".utf8))
+            } else {
+                try element.appendJSON(try reader.readBytes(length), to: &output)
+            }
+        }
+        output.append(UInt8(ascii: "]"))
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import BifrostMapping
+import BifrostPostgres
+import BifrostTransfer
+import Foundation
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Converts the tables of a PostgreSQL schema into a new SQLite file.",
+        discussion: """
+            Reads every table of the schema in one consistent snapshot with binary COPY, stores \
+            each value as Mappings/postgres-to-sqlite.rules says, and checks the row count of every \
+            table on both sides. The file is written under a temporary name next to the destination \
+            (readable by its owner only) and renamed into place only when everything succeeded; an \
+            existing file at the destination is replaced then, and not before.
+            """)
+
+    @Argument(help: "The PostgreSQL database: a postgresql:// URL or a libpq 'key=value' string.")
+    var source: String
+
+    @Argument(help: "The SQLite file to create.")
+    var destination: String
+
+    @Option(name: .long, help: "The PostgreSQL schema whose tables are converted.")
+    var schema = "public"
+
+    @Option(name: .long, help: "A mapping file whose rules are tried before the defaults (see `bifrost mapping`).")
+    var mapping: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let rules = try mapping.map { try MappingRules.load(path: $0) } ?? .defaultRules
+        let conversion = PostgresToSQLite(
+            source: ConnectionString(source), destination: destination,
+            options: .init(schema: schema, rules: rules))
+        do {
+            let report = try conversion.run { event in
+                guard !quiet else { return }
+                switch event {
+                case .tableStarted: break
+                case let .tableFinished(table):
+                    print("  \(table.sqliteName.padding(toLength: max(28, table.sqliteName.count), withPad: " ", startingAt: 0)) \(String(table.rows).leftPadded(10)) rows  \(String(format: "%6.2f", table.seconds)) s")
+                case let .note(note):
+                    printError("note: \(note)")
+                }
+            }
+            if !quiet {
+                print("converted \(report.tables.count) tables, \(report.totalRows) rows into \(destination) in \(String(format: "%.2f", report.seconds)) s; row counts match on both sides")
+            }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
