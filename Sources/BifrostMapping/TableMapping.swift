@@ -19,7 +19,10 @@ public struct ColumnMapping: Sendable {
         // The original type as a comment: SQLite keeps it in sqlite_schema for people to read.
         definition += " /* \(column.type.declaration.replacingOccurrences(of: "*/", with: "* /")) */"
         if !column.isNullable { definition += " NOT NULL" }
-        if let check = codec.check(column: quoted) { definition += " CHECK (\(check))" }
+        if let check = codec.check(column: quoted) {
+            // Spelled out for NULL: some SQLite functions (json_valid) answer 0, not NULL, for NULL.
+            definition += column.isNullable ? " CHECK (\(quoted) IS NULL OR \(check))" : " CHECK (\(check))"
+        }
         return definition
     }
 }

@@ -41,6 +41,7 @@ struct Convert: ParsableCommand {
                 switch event {
                 case .tableStarted: break
                 case let .tableFinished(table):
+                    defer { fflush(nil) }
                     print("  \(table.sqliteName.padding(toLength: max(28, table.sqliteName.count), withPad: " ", startingAt: 0)) \(String(table.rows).leftPadded(10)) rows  \(String(format: "%6.2f", table.seconds)) s")
                 case let .note(note):
                     printError("note: \(note)")

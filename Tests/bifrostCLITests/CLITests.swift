@@ -1,0 +1,108 @@
+import BifrostPostgres
+import BifrostSQLite
+import BifrostTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `bifrost` binary and captures what a user sees.
+struct CLIRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    static var binary: String {
+        // Tests run from the build directory's test bundle; the CLI sits next to it.
+        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let sibling = buildDirectory.appendingPathComponent("bifrost").path
+        if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
+        return SampleData.repositoryRoot.appendingPathComponent(".build/debug/bifrost").path
+    }
+
+    init(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // stderr is read on another thread so that neither pipe can fill up and block the child.
+        let errorBox = DataBox()
+        let reader = Thread { errorBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        while !errorBox.done { usleep(1000) }
+        let errorData = errorBox.data
+        process.waitUntilExit()
+        status = process.terminationStatus
+        stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errorData, as: UTF8.self)
+    }
+}
+
+final class DataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Data?
+    var data: Data {
+        get { lock.withLock { stored ?? Data() } }
+        set { lock.withLock { stored = newValue } }
+    }
+    var done: Bool { lock.withLock { stored != nil } }
+}
+
+@Suite struct CLITests {
+    @Test func helpListsTheCommandsAndExitCodes() throws {
+        let run = try CLIRun(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("convert"))
+        #expect(run.stdout.contains("Exit codes"))
+        let convert = try CLIRun(["convert", "--help"])
+        #expect(convert.status == 0)
+        #expect(convert.stdout.contains("--mapping"))
+    }
+
+    @Test func convertPrintsRowCountsAndWritesTheFile() throws {
+        let source = try SharedCluster.authlyDatabase()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let destination = directory.appendingPathComponent("authly.sqlite").path
+        let run = try CLIRun(["convert", source.raw, destination])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let users = try PostgresConnection(source).execute("SELECT count(*) FROM users").rows[0][0]!
+        #expect(run.stdout.split(separator: "\n").contains { $0.contains("users") && $0.contains(" \(users) rows") })
+        #expect(run.stdout.contains("row counts match on both sides"))
+        let tables = try SQLiteConnection(path: destination, mode: .readOnly)
+            .query("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")
+        #expect(tables == [[.integer(9)]])
+    }
+
+    @Test func unreachableServerIsAClearErrorWithoutPasswordOrStackTrace() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try CLIRun(["convert", "postgresql://authly:Sup3rSecret@127.0.0.1:1/authly?connect_timeout=2",
+                              directory.appendingPathComponent("out.sqlite").path])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("error: "))
+        #expect(run.stderr.contains("cannot connect to authly@127.0.0.1:1/authly"))
+        #expect(!run.stderr.contains("Sup3rSecret"))
+        #expect(!run.stderr.contains("Fatal error"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        let run = try CLIRun(["convert"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("Missing expected argument"))
+    }
+
+    @Test func mappingPrintsTheDefaultRulesFile() throws {
+        let run = try CLIRun(["mapping"])
+        #expect(run.status == 0)
+        let file = try String(contentsOf: SampleData.repositoryRoot.appendingPathComponent("Mappings/postgres-to-sqlite.rules"), encoding: .utf8)
+        #expect(run.stdout == file)
+    }
+}
