@@ -30,12 +30,14 @@
 -- It can only be run once per database (generated primary keys would collide).
 --
 -- Speed: everything is set-based INSERT ... SELECT FROM generate_series. For
--- the duration of the call the foreign keys and non-unique indexes of these
--- tables are dropped and then re-created from their catalog definitions
--- (pg_get_constraintdef / pg_get_indexdef), like pg_restore does; re-adding
--- the FKs validates every generated reference in one pass. This needs the
--- caller to own the tables and takes ACCESS EXCLUSIVE locks until commit.
--- Comments on those constraints/indexes would be lost (the schema has none).
+-- the duration of the call the foreign keys, UNIQUE constraints and
+-- non-unique indexes of these tables are dropped and then re-created from
+-- their catalog definitions (pg_get_constraintdef / pg_get_indexdef), like
+-- pg_restore does; re-adding them validates every generated row in one pass
+-- (a violation aborts the whole call). Primary keys and CHECK constraints stay
+-- in place. This needs the caller to own the tables and takes ACCESS EXCLUSIVE
+-- locks until commit. Comments on those constraints/indexes would be lost
+-- (the schema has none).
 
 CREATE OR REPLACE FUNCTION authly_generate(total_rows bigint) RETURNS void
 LANGUAGE plpgsql
@@ -123,8 +125,9 @@ BEGIN
         RAISE EXCEPTION 'authly_generate: total_rows must be >= 1, got %', total_rows;
     END IF;
 
-    -- Bulk-load mode, as pg_restore does it: the foreign keys and the
-    -- non-unique secondary indexes of the generated tables are dropped here and
+    -- Bulk-load mode, as pg_restore does it: the foreign keys, UNIQUE
+    -- constraints and non-unique secondary indexes of the generated tables
+    -- (everything except primary keys and CHECK constraints) are dropped here and
     -- re-created from their own catalog definitions (same names, same
     -- definitions) at the end. Row-by-row FK checks and random-order index
     -- inserts would otherwise take most of the run time. All of it happens in
@@ -133,14 +136,15 @@ BEGIN
                         'oauth_token_scopes', 'oauth_authorization_codes', 'oidc_jwks_keys',
                         'audit_events']::regclass[];
 
+    -- foreign keys are dropped first and re-added last; UNIQUE constraints in between
     SELECT coalesce(array_agg(format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname)
-                              ORDER BY c.conrelid::regclass::text, c.conname), '{}'),
+                              ORDER BY c.contype <> 'f', c.conrelid::regclass::text, c.conname), '{}'),
            coalesce(array_agg(format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname,
                                      pg_get_constraintdef(c.oid))
-                              ORDER BY c.conrelid::regclass::text, c.conname), '{}')
+                              ORDER BY c.contype = 'f', c.conrelid::regclass::text, c.conname), '{}')
       INTO fk_drop, fk_restore
       FROM pg_constraint c
-     WHERE c.contype = 'f' AND c.conrelid = ANY (gen_tables);
+     WHERE c.contype IN ('f', 'u') AND c.conrelid = ANY (gen_tables);
 
     SELECT coalesce(array_agg(format('DROP INDEX %s', i.indexrelid::regclass)
                               ORDER BY i.indexrelid::regclass::text), '{}'),
@@ -545,7 +549,8 @@ BEGIN
     ORDER BY j;
 
     -- -----------------------------------------------------------------------
-    -- re-create the dropped indexes, then re-add (and so validate) the FKs
+    -- re-create the dropped indexes, then re-add (and so validate) the UNIQUE
+    -- constraints and the FKs
     -- -----------------------------------------------------------------------
     FOREACH stmt IN ARRAY idx_restore LOOP
         EXECUTE stmt;
