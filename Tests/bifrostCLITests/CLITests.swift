@@ -106,3 +106,38 @@ final class DataBox: @unchecked Sendable {
         #expect(run.stdout == file)
     }
 }
+
+@Suite struct InterruptTests {
+    @Test func ctrlCDuringAConversionLeavesNoFile() throws {
+        let source = try SharedCluster.freshDatabase()
+        try PostgresConnection(source).execute("""
+            CREATE TABLE big (id bigint PRIMARY KEY, payload text, at timestamptz);
+            INSERT INTO big SELECT i, repeat(md5(i::text), 4), '2024-01-01'::timestamptz + i * interval '1 second'
+            FROM generate_series(1, 1500000) i;
+            """)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-int-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIRun.binary)
+        process.arguments = ["convert", source.raw, directory.appendingPathComponent("big.sqlite").path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until rows are being written to the temporary file, then interrupt.
+        let deadline = Date().addingTimeInterval(60)
+        func temporaryFileSize() -> Int {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            return names.compactMap { name in
+                try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)[.size] as? Int
+            }.max() ?? 0
+        }
+        while temporaryFileSize() < 1_000_000, process.isRunning, Date() < deadline { usleep(20_000) }
+        #expect(process.isRunning, "the conversion should still be running when interrupted")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}
