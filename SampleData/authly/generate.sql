@@ -22,26 +22,30 @@
 --   tokens                     48 % (per group of three: access token, its
 --                                    refresh token (rotated, revoked) and the
 --                                    replacement refresh token)
---   oauth_token_scopes         1..4 per access token (~30 %)
+--   oauth_token_scopes         1..4 per access token (~32 %)
 --   oauth_authorization_codes   4 %
 --   oidc_jwks_keys              4 rows
---   audit_events               remainder (~4.5 %)
+--   audit_events               remainder (~2.5 %)
+-- e.g. N = 1,000,000: 100,000 users, 10,000 clients, 12 scopes, 25,000
+-- client scopes, 480,000 tokens, 320,000 token scopes, 40,000 codes, 4 keys,
+-- 24,984 audit events.
 --
 -- It can only be run once per database (generated primary keys would collide).
 --
 -- Speed: everything is set-based INSERT ... SELECT FROM generate_series. For
--- the duration of the call the foreign keys, UNIQUE constraints and
--- non-unique indexes of these tables are dropped and then re-created from
--- their catalog definitions (pg_get_constraintdef / pg_get_indexdef), like
--- pg_restore does; re-adding them validates every generated row in one pass
--- (a violation aborts the whole call). Primary keys and CHECK constraints stay
--- in place. This needs the caller to own the tables and takes ACCESS EXCLUSIVE
--- locks until commit. Comments on those constraints/indexes would be lost
--- (the schema has none).
+-- the duration of the call the foreign keys and the non-unique indexes of
+-- these tables are dropped and then re-created from their catalog definitions
+-- (pg_get_constraintdef / pg_get_indexdef), like pg_restore does; re-adding
+-- the FKs validates every generated reference in one pass (a violation aborts
+-- the whole call). Primary keys, UNIQUE and CHECK constraints stay in place
+-- and are checked row by row. This needs the caller to own the tables and
+-- takes ACCESS EXCLUSIVE locks until commit. Comments on the dropped
+-- constraints/indexes would be lost (the schema has none).
 
 CREATE OR REPLACE FUNCTION authly_generate(total_rows bigint) RETURNS void
 LANGUAGE plpgsql
 SET search_path = public, pg_catalog
+SET TimeZone = 'UTC'  -- timestamptz + 'N days' depends on the session time zone
 AS $gen$
 DECLARE
     base        constant timestamptz := '2024-01-01 00:00:00+00';
@@ -63,28 +67,28 @@ DECLARE
 
     -- first names and their ASCII spellings (used in usernames and e-mails)
     first_names text[] := ARRAY['Emma','Liam','Olivia','Noah','Sofía','Mateo','Élodie','Lukas',
-                        'Zoë','Jonas','Åsa','Søren','Ingrid','Mohammed','Fatima','Aisha',
-                        'Yuki','Haruto','Wei','Mei','Priya','Arjun','Chidi','Amara',
-                        'José','Ana','Łukasz','Zofia','İlkay','Elif','Seán','Siobhán'];
+                                'Zoë','Jonas','Åsa','Søren','Ingrid','Mohammed','Fatima','Aisha',
+                                'Yuki','Haruto','Wei','Mei','Priya','Arjun','Chidi','Amara',
+                                'José','Ana','Łukasz','Zofia','İlkay','Elif','Seán','Siobhán'];
     first_ascii text[] := ARRAY['emma','liam','olivia','noah','sofia','mateo','elodie','lukas',
-                        'zoe','jonas','asa','soren','ingrid','mohammed','fatima','aisha',
-                        'yuki','haruto','wei','mei','priya','arjun','chidi','amara',
-                        'jose','ana','lukasz','zofia','ilkay','elif','sean','siobhan'];
+                                'zoe','jonas','asa','soren','ingrid','mohammed','fatima','aisha',
+                                'yuki','haruto','wei','mei','priya','arjun','chidi','amara',
+                                'jose','ana','lukasz','zofia','ilkay','elif','sean','siobhan'];
     last_names text[] := ARRAY['Smith','Johnson','García','Müller','Dubois','Rossi','Nakamura','Kim',
-                        'Nguyen','Hansen','Nilsson','Kowalski','Novák','Papadopoulos','O''Connor','Silva',
-                        'Santos','Yılmaz','Öztürk','Ivanova','Andersson','Jensen','Berg','Fischer',
-                        'Wagner','Okafor','Mensah','Patel','Singh','Chen','Tanaka','Álvarez'];
+                               'Nguyen','Hansen','Nilsson','Kowalski','Novák','Papadopoulos','O''Connor','Silva',
+                               'Santos','Yılmaz','Öztürk','Ivanova','Andersson','Jensen','Berg','Fischer',
+                               'Wagner','Okafor','Mensah','Patel','Singh','Chen','Tanaka','Álvarez'];
     last_ascii text[] := ARRAY['smith','johnson','garcia','muller','dubois','rossi','nakamura','kim',
-                        'nguyen','hansen','nilsson','kowalski','novak','papadopoulos','oconnor','silva',
-                        'santos','yilmaz','ozturk','ivanova','andersson','jensen','berg','fischer',
-                        'wagner','okafor','mensah','patel','singh','chen','tanaka','alvarez'];
+                               'nguyen','hansen','nilsson','kowalski','novak','papadopoulos','oconnor','silva',
+                               'santos','yilmaz','ozturk','ivanova','andersson','jensen','berg','fischer',
+                               'wagner','okafor','mensah','patel','singh','chen','tanaka','alvarez'];
     middle_names text[] := ARRAY['Marie','James','Anne','Lee','Grace','Alexander','Rose','Kai'];
 
     -- locale table: city, country, time zone, locale, phone prefix, street
     cities text[] := ARRAY['Oslo','Paris','Berlin','New York','São Paulo','Tokyo','İstanbul','Mumbai','Lagos','Kraków'];
     countries text[] := ARRAY['NO','FR','DE','US','BR','JP','TR','IN','NG','PL'];
     zones text[] := ARRAY['Europe/Oslo','Europe/Paris','Europe/Berlin','America/New_York','America/Sao_Paulo',
-                            'Asia/Tokyo','Europe/Istanbul','Asia/Kolkata','Africa/Lagos','Europe/Warsaw'];
+                          'Asia/Tokyo','Europe/Istanbul','Asia/Kolkata','Africa/Lagos','Europe/Warsaw'];
     locales text[] := ARRAY['nb-NO','fr-FR','de-DE','en-US','pt-BR','ja-JP','tr-TR','en-IN','en-NG','pl-PL'];
     phone_prefixes text[] := ARRAY['+47','+33','+49','+1','+55','+81','+90','+91','+234','+48'];
     streets text[] := ARRAY['Storgata','Rue de Rivoli','Hauptstraße','Main Street','Avenida Paulista',
@@ -93,9 +97,9 @@ DECLARE
                             'corp.example.io','example.co.uk','example.de','example.jp'];
 
     adjectives text[] := ARRAY['Blue','Silver','Northern','Rapid','Quiet','Bright','Golden','Urban',
-                              'Coastal','Crimson','Open','Secure'];
+                               'Coastal','Crimson','Open','Secure'];
     nouns text[] := ARRAY['Harbor','Falcon','Ledger','Portal','Garden','Beacon','Atlas','Forge',
-                              'Canvas','Relay','Summit','Orchard'];
+                          'Canvas','Relay','Summit','Orchard'];
     tiers text[] := ARRAY['free','starter','business','enterprise'];
 
     scope_names text[] := ARRAY['orders:read','orders:write','billing:read','billing:write',
@@ -107,7 +111,7 @@ DECLARE
                                 'Register and delete webhooks','Read uploaded files','Upload and delete files'];
 
     ev_types text[] := ARRAY['login.success','login.failure','token.issued','token.refreshed','token.revoked',
-                                'authorize','consent.granted','client.updated','logout','password.changed'];
+                             'authorize','consent.granted','client.updated','logout','password.changed'];
     ev_tags text[] := ARRAY['auth','auth','token','token','token','oauth','oauth','admin','auth','account'];
     ev_agents text[] := ARRAY[
         'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36',
@@ -118,16 +122,15 @@ DECLARE
         'python-requests/2.32.3'];
     ev_statuses smallint[] := ARRAY[200,302,200,200,204,302,302,200,204,200];
     ev_paths text[] := ARRAY['/api/v1/oauth/token','/api/v1/oauth/token','/api/v1/oauth/token','/api/v1/oauth/token',
-                                '/api/v1/oauth/revoke','/api/v1/oauth/authorize','/api/v1/oauth/authorize',
-                                '/api/v1/admin/clients','/api/v1/oidc/logout','/api/v1/users/me/password'];
+                             '/api/v1/oauth/revoke','/api/v1/oauth/authorize','/api/v1/oauth/authorize',
+                             '/api/v1/admin/clients','/api/v1/oidc/logout','/api/v1/users/me/password'];
 BEGIN
     IF total_rows IS NULL OR total_rows < 1 THEN
         RAISE EXCEPTION 'authly_generate: total_rows must be >= 1, got %', total_rows;
     END IF;
 
-    -- Bulk-load mode, as pg_restore does it: the foreign keys, UNIQUE
-    -- constraints and non-unique secondary indexes of the generated tables
-    -- (everything except primary keys and CHECK constraints) are dropped here and
+    -- Bulk-load mode, as pg_restore does it: the foreign keys and the
+    -- non-unique secondary indexes of the generated tables are dropped here and
     -- re-created from their own catalog definitions (same names, same
     -- definitions) at the end. Row-by-row FK checks and random-order index
     -- inserts would otherwise take most of the run time. All of it happens in
@@ -136,15 +139,14 @@ BEGIN
                         'oauth_token_scopes', 'oauth_authorization_codes', 'oidc_jwks_keys',
                         'audit_events']::regclass[];
 
-    -- foreign keys are dropped first and re-added last; UNIQUE constraints in between
     SELECT coalesce(array_agg(format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname)
-                              ORDER BY c.contype <> 'f', c.conrelid::regclass::text, c.conname), '{}'),
+                              ORDER BY c.conrelid::regclass::text, c.conname), '{}'),
            coalesce(array_agg(format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname,
                                      pg_get_constraintdef(c.oid))
-                              ORDER BY c.contype = 'f', c.conrelid::regclass::text, c.conname), '{}')
+                              ORDER BY c.conrelid::regclass::text, c.conname), '{}')
       INTO fk_drop, fk_restore
       FROM pg_constraint c
-     WHERE c.contype IN ('f', 'u') AND c.conrelid = ANY (gen_tables);
+     WHERE c.contype = 'f' AND c.conrelid = ANY (gen_tables);
 
     SELECT coalesce(array_agg(format('DROP INDEX %s', i.indexrelid::regclass)
                               ORDER BY i.indexrelid::regclass::text), '{}'),
@@ -549,8 +551,7 @@ BEGIN
     ORDER BY j;
 
     -- -----------------------------------------------------------------------
-    -- re-create the dropped indexes, then re-add (and so validate) the UNIQUE
-    -- constraints and the FKs
+    -- re-create the dropped indexes, then re-add (and so validate) the FKs
     -- -----------------------------------------------------------------------
     FOREACH stmt IN ARRAY idx_restore LOOP
         EXECUTE stmt;
