@@ -13,7 +13,7 @@
 -- Ids: users a1000000-..., clients c1000000-..., scopes d1000000-...,
 -- tokens e1000000-..., authorization codes f1000000-..., JWKS keys b1000000-...,
 -- plus the nil UUID and the all-ones UUID as user ids. audit_events uses
--- OVERRIDING SYSTEM VALUE with ids -9223372036854775808 and 1..7, and the
+-- OVERRIDING SYSTEM VALUE with ids -9223372036854775808 and 1..8, and the
 -- identity sequence is moved past them at the end.
 
 -- ---------------------------------------------------------------------------
@@ -382,7 +382,7 @@ INSERT INTO oidc_jwks_keys (
  false, '2023-01-01 00:00:00+00', '2024-01-01 00:00:00+00', '2023-12-31 23:59:59.999999-05');
 
 -- ---------------------------------------------------------------------------
--- audit_events (8 rows, explicit identity values)
+-- audit_events (9 rows, explicit identity values)
 -- ---------------------------------------------------------------------------
 
 INSERT INTO audit_events (
@@ -438,12 +438,20 @@ INSERT INTO audit_events (
  '10.1.2.3/8', U&'bot\0001 \200D\FEFF \202Eevil\202C 👩‍💻', 500, -1, -1, 0, 0,
  1.7976931348623157e308, 1.17549435e-38, '178000000 years', ARRAY['rotation'], ARRAY[NULL]::integer[],
  '"just a string"', NULL),
--- denormal double; 2-D array containing NULL; deeply nested json; loopback v6 and /32 v4
+-- denormal double; 2-D array containing NULL; deeply nested json; loopback v6
 (7, '2024-10-27 02:30:00+01', '1970-01-01 00:00:00', 'authorize', -1,
  '00000000-0000-0000-0000-000000000000', 'c1000000-0000-4000-8000-000000000005', 'e1000000-0000-4000-8000-000000000005',
  '::1', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X)', 200, 15, 4096, 0.1234, 100,
  4.9e-324, 0.1, '999 days 23:59:59.999999', ARRAY['authorize', 'pkce'], '{{-1,0},{NULL,1}}',
  '{"a":{"b":{"c":{"d":{"e":[[1,[2,[3,[4,{}]]]]]}}}},"ip":"127.0.0.1/32","t":true,"f":false,"n":null,"e":"","neg":-1.5E-7}',
+ true),
+-- +Infinity floats; -03:30 offset; 2^53 + 1 (not exactly representable as a double);
+-- negative unconstrained numeric; 3-D integer array; IPv4 network
+(8, '2024-12-31 23:59:59.999999-03:30', '2024-12-31 23:59:59.999999', 'token.introspect', 1,
+ 'a1000000-0000-4000-8000-000000000004', 'c1000000-0000-4000-8000-000000000003', 'e1000000-0000-4000-8000-000000000003',
+ '198.51.100.0/24', 'Authly-Introspect/2.0 (+https://example.com)', 200, 3, 9007199254740993, 0.9999, -1234567890.0987654321,
+ 'Infinity', 'Infinity', '00:00:00.000001', ARRAY['introspection'], '{{{1,2},{3,4}},{{5,6},{7,8}}}',
+ '{"active": true, "exp": 9007199254740993, "scope": "api.read/v2"}',
  true);
 
 SELECT setval(pg_get_serial_sequence('public.audit_events', 'id'), (SELECT max(id) FROM audit_events));

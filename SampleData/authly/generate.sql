@@ -11,7 +11,7 @@
 -- timestamps are a fixed base plus n times a step, names come from fixed lists.
 -- The same total_rows on the same starting database gives identical data.
 -- (audit_events.id comes from its identity sequence, so it depends on the
--- sequence position: 1.. on a fresh schema, 8.. after fixture.sql.)
+-- sequence position: 1.. on a fresh schema, 9.. after fixture.sql.)
 --
 -- Row budget for total_rows = N (rounded down; the audit log takes the rest so
 -- the grand total is exactly N once N is larger than a few hundred):

@@ -57,6 +57,21 @@ public final class PostgresConnection {
         return try checked(result, sql: sql)
     }
 
+    /// Prepares a named statement on the server, to run many times with `execute(_:_:)`.
+    public func prepare(_ sql: String, name: String) throws -> PostgresPreparedStatement {
+        _ = try checked(PQprepare(handle, name, sql, 0, nil), sql: sql)
+        return PostgresPreparedStatement(name: name, sql: sql)
+    }
+
+    /// Runs a prepared statement with parameters bound in text form; `nil` is NULL.
+    @discardableResult
+    public func execute(_ statement: PostgresPreparedStatement, _ parameters: [String?] = []) throws -> PostgresResult {
+        let result = withTextParameters(parameters) { values in
+            PQexecPrepared(handle, statement.name, Int32(parameters.count), values, nil, nil, 0)
+        }
+        return try checked(result, sql: statement.sql)
+    }
+
     /// Runs `COPY … TO STDOUT` and hands each data message (one row in text and binary
     /// formats; the first also holds the binary header) to `consume` as it arrives.
     ///
@@ -135,6 +150,12 @@ public final class PostgresConnection {
     private func drainResults() {
         while let extra = PQgetResult(handle) { PQclear(extra) }
     }
+}
+
+/// A statement prepared on one connection's server session.
+public struct PostgresPreparedStatement: Sendable {
+    public let name: String
+    public let sql: String
 }
 
 /// Passes parameters to libpq as an array of C strings, `nil` meaning SQL NULL.

@@ -10,6 +10,19 @@ import Testing
         #expect(result.rows == [[hostile, "42", "t"]])
     }
 
+    @Test func preparedStatementsRunManyTimesWithNewParameters() throws {
+        let connection = try PostgresConnection(try SharedCluster.freshDatabase())
+        try connection.execute("CREATE TABLE scopes (name text PRIMARY KEY, is_default boolean)")
+        let insert = try connection.prepare("INSERT INTO scopes VALUES ($1, $2)", name: "insert_scope")
+        for (name, isDefault) in [("openid", "true"), ("profile", "false"), ("o'brien", nil)] {
+            #expect(try connection.execute(insert, [name, isDefault]).affectedRows == 1)
+        }
+        let rows = try connection.execute("SELECT name, is_default FROM scopes ORDER BY name").rows
+        #expect(rows == [["o'brien", nil], ["openid", "t"], ["profile", "f"]])
+        let error = try #require(throws: PostgresError.self) { try connection.execute(insert, ["openid", "true"]) }
+        #expect(error.sqlState == SQLState.uniqueViolation)
+    }
+
     @Test func sessionSettingsGiveExactTextForms() throws {
         let connection = try PostgresConnection(try SharedCluster.freshDatabase())
         let row = try connection.execute("""
