@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "BifrostSQLite", dependencies: ["CSQLite"]),
         .target(name: "BifrostPGQuery", dependencies: ["CPGQuery"]),
         .target(name: "BifrostSchema"),
-        .target(name: "BifrostIntrospection", dependencies: ["BifrostSchema", "BifrostPostgres"]),
+        .target(name: "BifrostIntrospection", dependencies: ["BifrostSchema", "BifrostPostgres", "BifrostPGQuery", "BifrostSQLite"]),
         .target(name: "BifrostMapping", dependencies: ["BifrostSchema", "BifrostSQLite"],
                 plugins: ["EmbedMappings"]),
         .target(name: "BifrostTransfer",

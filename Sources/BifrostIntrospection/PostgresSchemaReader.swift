@@ -2,149 +2,85 @@ import BifrostPostgres
 import BifrostSchema
 import Foundation
 
-/// Reads tables, columns and key constraints from `pg_catalog` with a fixed number of
-/// queries, whatever the number of tables.
+/// Reads a PostgreSQL schema from `pg_catalog` into the model, with a fixed number of
+/// catalog queries whatever the number of tables.
 ///
-/// Run it inside the transaction whose snapshot the data will be read from, so that the
-/// schema and the rows agree.
+/// Run it inside the transaction whose snapshot data will be read from, so that the schema
+/// and the rows agree.
 public struct PostgresSchemaReader {
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
+    let expressions = ExpressionParser()
 
     public init(connection: PostgresConnection) {
         self.connection = connection
     }
 
-    /// Reads the ordinary and partitioned tables of the given schemas (partitions are read
-    /// through their parent, not on their own).
-    public func read(schemas: [String]) throws -> Schema {
+    /// Reads the given schemas, or every user schema when `schemas` is empty.
+    public func read(schemas: [String] = []) throws -> Schema {
+        let namespaces = try resolveNamespaces(schemas)
+        let filter = try jsonArray(namespaces)
         let types = try TypeCatalog(connection: connection)
-        let schemaList = try jsonArray(schemas)
-        var tables = try readTables(schemaList)
-        let byOID = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.oid, $0) })
-        try readColumns(schemaList, types: types) { oid, column in
-            if let index = byOID[oid] { tables[index].table.columns.append(column) }
+        var tables = try readTables(filter)
+        let index = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.oid, $0) })
+        func update(_ oid: UInt32, _ change: (inout Table) -> Void) {
+            if let position = index[oid] { change(&tables[position].table) }
         }
-        try readConstraints(schemaList) { oid, constraint in
-            guard let index = byOID[oid] else { return }
-            switch constraint {
-            case let .primaryKey(key): tables[index].table.primaryKey = key
-            case let .unique(key): tables[index].table.uniqueConstraints.append(key)
-            case let .foreignKey(key): tables[index].table.foreignKeys.append(key)
-            }
+        for (oid, column) in try readColumns(filter, types: types) {
+            update(oid) { $0.columns.append(column) }
         }
-        return Schema(tables: tables.map(\.table))
+        for (oid, constraint) in try readConstraints(filter) {
+            update(oid) { constraint.apply(to: &$0) }
+        }
+        for (oid, tableIndex) in try readIndexes(filter) {
+            update(oid) { $0.indexes.append(tableIndex) }
+        }
+        for (oid, trigger) in try readTriggers(filter) {
+            update(oid) { $0.triggers.append(trigger) }
+        }
+        let version = try connection.execute("SHOW server_version").rows.first?.first ?? nil
+        return Schema(
+            source: SchemaSource(dialect: .postgresql, version: version?.split(separator: " ").first.map(String.init)),
+            namespaces: namespaces,
+            extensions: try readExtensions(),
+            types: try readTypes(filter),
+            tables: tables.map(\.table),
+            views: try readViews(filter),
+            sequences: try readSequences(filter),
+            functions: try readFunctions(filter),
+            notes: notes(for: tables.map(\.table)))
     }
 
-    // MARK: - Tables
-
-    private func readTables(_ schemaList: String) throws -> [(oid: UInt32, table: Table)] {
-        let result = try connection.query("""
-            SELECT c.oid, n.nspname, c.relname, c.reltuples
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-              AND n.nspname IN (SELECT json_array_elements_text($1::json))
-            ORDER BY n.nspname, c.relname
-            """, [schemaList])
-        return result.rows.map { row in
-            let table = Table(name: QualifiedName(schema: row[1]!, name: row[2]!), columns: [],
-                              estimatedRows: Double(row[3] ?? "") ?? -1)
-            return (UInt32(row[0]!)!, table)
+    /// The schemas asked for, checked to exist; all user schemas when none were named.
+    private func resolveNamespaces(_ requested: [String]) throws -> [String] {
+        let existing = try connection.execute("""
+            SELECT nspname FROM pg_namespace
+            WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+              AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+            ORDER BY nspname
+            """).rows.compactMap { $0[0] }
+        guard !requested.isEmpty else { return existing }
+        if let missing = requested.first(where: { !existing.contains($0) }) {
+            throw PostgresError(kind: .server, message: "schema \"\(missing)\" does not exist; the database has: \(existing.joined(separator: ", "))")
         }
+        return requested
     }
 
-    // MARK: - Columns
-
-    private func readColumns(
-        _ schemaList: String, types: TypeCatalog, add: (UInt32, Column) -> Void
-    ) throws {
-        let result = try connection.query("""
-            SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod,
-                   format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                   pg_get_expr(d.adbin, d.adrelid), a.attidentity
-            FROM pg_attribute a
-            JOIN pg_class c ON c.oid = a.attrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-              AND a.attnum > 0 AND NOT a.attisdropped
-              AND n.nspname IN (SELECT json_array_elements_text($1::json))
-            ORDER BY a.attrelid, a.attnum
-            """, [schemaList])
-        for row in result.rows {
-            let type = try types.columnType(oid: UInt32(row[2]!)!, typmod: Int32(row[3]!)!,
-                                            declaration: row[4]!)
-            let identity: Column.Identity? = switch row[7] {
-            case "a": .always
-            case "d": .byDefault
-            default: nil
-            }
-            add(UInt32(row[0]!)!, Column(name: row[1]!, type: type, isNullable: row[5] == "f",
-                                         defaultExpression: row[6], identity: identity))
+    /// What the model holds that SQLite cannot express.
+    private func notes(for tables: [Table]) -> [String] {
+        tables.flatMap { table in
+            table.exclusions.map { "exclusion constraint \($0.name) on \(table.name) has no SQLite counterpart" }
         }
     }
 
-    // MARK: - Constraints
-
-    private enum Constraint {
-        case primaryKey(KeyConstraint)
-        case unique(KeyConstraint)
-        case foreignKey(ForeignKey)
-    }
-
-    private func readConstraints(_ schemaList: String, add: (UInt32, Constraint) -> Void) throws {
-        let result = try connection.query("""
-            SELECT con.conrelid, con.conname, con.contype,
-                   (SELECT json_agg(a.attname ORDER BY k.ord)
-                      FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
-                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num),
-                   fn.nspname, fc.relname,
-                   (SELECT json_agg(a.attname ORDER BY k.ord)
-                      FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
-                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num),
-                   con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred
-            FROM pg_constraint con
-            JOIN pg_class c ON c.oid = con.conrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_class fc ON fc.oid = con.confrelid
-            LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-            WHERE con.contype IN ('p', 'u', 'f') AND con.conparentid = 0
-              AND n.nspname IN (SELECT json_array_elements_text($1::json))
-            ORDER BY con.conrelid, con.conname
-            """, [schemaList])
-        for row in result.rows {
-            let oid = UInt32(row[0]!)!
-            let name = row[1]!
-            let columns = try decodeNames(row[3])
-            switch row[2] {
-            case "p": add(oid, .primaryKey(KeyConstraint(name: name, columns: columns)))
-            case "u": add(oid, .unique(KeyConstraint(name: name, columns: columns)))
-            default:
-                add(oid, .foreignKey(ForeignKey(
-                    name: name, columns: columns,
-                    referencedTable: QualifiedName(schema: row[4]!, name: row[5]!),
-                    referencedColumns: try decodeNames(row[6]),
-                    onUpdate: Self.action(row[7]), onDelete: Self.action(row[8]),
-                    isDeferrable: row[9] == "t", isInitiallyDeferred: row[10] == "t")))
-            }
-        }
-    }
-
-    private static func action(_ code: String?) -> ForeignKey.Action {
-        switch code {
-        case "r": .restrict
-        case "c": .cascade
-        case "n": .setNull
-        case "d": .setDefault
-        default: .noAction
-        }
-    }
-
-    private func decodeNames(_ json: String?) throws -> [String] {
-        guard let json else { return [] }
-        return try JSONDecoder().decode([String].self, from: Data(json.utf8))
-    }
-
-    private func jsonArray(_ names: [String]) throws -> String {
+    func jsonArray(_ names: [String]) throws -> String {
         String(decoding: try JSONEncoder().encode(names), as: UTF8.self)
     }
+
+    func decode<T: Decodable>(_ type: T.Type, _ json: String?) throws -> T? {
+        guard let json else { return nil }
+        return try JSONDecoder().decode(type, from: Data(json.utf8))
+    }
 }
+
+/// `$1` filter used by every catalog query: the namespaces to read, as a JSON array.
+let namespaceFilter = "IN (SELECT json_array_elements_text($1::json))"

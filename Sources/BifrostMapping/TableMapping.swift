@@ -36,8 +36,8 @@ public struct TableMapping: Sendable {
 
     /// `COPY (SELECT …) TO STDOUT (FORMAT binary)` for this table. `ONLY` keeps rows of
     /// inheritance children out; a partitioned table is read whole through its parent.
-    public func copyQuery(isPartitioned: Bool = false) -> String {
-        let source = "\(isPartitioned ? "" : "ONLY ")\(quotedPostgresName)"
+    public var copyQuery: String {
+        let source = "\(table.kind == .partitioned ? "" : "ONLY ")\(quotedPostgresName)"
         let list = columns.map(\.copyExpression).joined(separator: ", ")
         return "COPY (SELECT \(list) FROM \(source)) TO STDOUT (FORMAT binary)"
     }

@@ -1,17 +1,59 @@
-/// A database schema in dialect-neutral form: what the introspection of PostgreSQL (and,
-/// later, SQLite) produces and what mapping, transfer and diff consume.
+/// A database schema in dialect-neutral form: what the introspection of PostgreSQL and of
+/// SQLite produces, and what mapping, transfer, translation and diff consume.
 ///
-/// The model is plain values (`Sendable`, `Equatable`, `Codable`) so that a schema can be
-/// saved as a JSON snapshot and reloaded.
+/// The model is plain values (`Sendable`, `Equatable`, `Codable`). Its JSON form (see
+/// `SchemaSnapshot`) is stable and documented, so a schema can be committed as a snapshot
+/// and reloaded into an equal model.
 public struct Schema: Sendable, Equatable, Codable {
+    /// Where the model was read from.
+    public var source: SchemaSource
+    /// The namespaces (PostgreSQL schemas) that were read; `main` for SQLite.
+    public var namespaces: [String]
+    public var extensions: [Extension]
+    /// Enums, domains and composite types defined in the namespaces read.
+    public var types: [UserType]
     public var tables: [Table]
+    public var views: [View]
+    public var sequences: [Sequence]
+    public var functions: [Function]
+    /// Features of the source that the model records but the other dialect cannot express
+    /// (e.g. exclusion constraints for SQLite), or that a SQLite file does not state.
+    public var notes: [String]
 
-    public init(tables: [Table]) {
+    public init(source: SchemaSource = SchemaSource(dialect: .postgresql), namespaces: [String] = [],
+                extensions: [Extension] = [], types: [UserType] = [], tables: [Table] = [],
+                views: [View] = [], sequences: [Sequence] = [], functions: [Function] = [],
+                notes: [String] = []) {
+        self.source = source
+        self.namespaces = namespaces
+        self.extensions = extensions
+        self.types = types
         self.tables = tables
+        self.views = views
+        self.sequences = sequences
+        self.functions = functions
+        self.notes = notes
     }
 
     public func table(_ name: QualifiedName) -> Table? {
         tables.first { $0.name == name }
+    }
+}
+
+/// The database a model was read from.
+public struct SchemaSource: Sendable, Equatable, Codable {
+    public enum Dialect: String, Sendable, Codable {
+        case postgresql
+        case sqlite
+    }
+
+    public var dialect: Dialect
+    /// The server or library version, e.g. `15.18` or `3.40.1`.
+    public var version: String?
+
+    public init(dialect: Dialect, version: String? = nil) {
+        self.dialect = dialect
+        self.version = version
     }
 }
 
@@ -33,99 +75,29 @@ public struct QualifiedName: Sendable, Hashable, Codable, Comparable, CustomStri
     }
 }
 
-/// A table with its columns and key constraints.
-public struct Table: Sendable, Equatable, Codable {
-    public var name: QualifiedName
-    public var columns: [Column]
-    public var primaryKey: KeyConstraint?
-    public var uniqueConstraints: [KeyConstraint]
-    public var foreignKeys: [ForeignKey]
-    /// The planner's row estimate (`pg_class.reltuples`), -1 when never analyzed.
-    public var estimatedRows: Double
+/// An installed extension.
+public struct Extension: Sendable, Equatable, Codable {
+    public var name: String
+    public var version: String
+    public var schema: String
 
-    public init(name: QualifiedName, columns: [Column], primaryKey: KeyConstraint? = nil,
-                uniqueConstraints: [KeyConstraint] = [], foreignKeys: [ForeignKey] = [],
-                estimatedRows: Double = -1) {
+    public init(name: String, version: String, schema: String) {
         self.name = name
-        self.columns = columns
-        self.primaryKey = primaryKey
-        self.uniqueConstraints = uniqueConstraints
-        self.foreignKeys = foreignKeys
-        self.estimatedRows = estimatedRows
-    }
-
-    public func column(_ name: String) -> Column? {
-        columns.first { $0.name == name }
+        self.version = version
+        self.schema = schema
     }
 }
 
-/// A column and its full type.
-public struct Column: Sendable, Equatable, Codable {
-    public var name: String
-    public var type: ColumnType
-    public var isNullable: Bool
-    /// The default as PostgreSQL prints it (`pg_get_expr`), e.g. `gen_random_uuid()`.
-    public var defaultExpression: String?
-    public var identity: Identity?
+/// A SQL expression as the database prints it, with PostgreSQL's parse tree when the
+/// source is PostgreSQL (libpg_query's JSON for `SELECT <expression>`'s target).
+public struct SQLExpression: Sendable, Equatable, Codable, CustomStringConvertible {
+    public var sql: String
+    public var tree: JSONValue?
 
-    /// How an identity column generates values.
-    public enum Identity: String, Sendable, Codable {
-        case always
-        case byDefault
+    public init(sql: String, tree: JSONValue? = nil) {
+        self.sql = sql
+        self.tree = tree
     }
 
-    public init(name: String, type: ColumnType, isNullable: Bool,
-                defaultExpression: String? = nil, identity: Identity? = nil) {
-        self.name = name
-        self.type = type
-        self.isNullable = isNullable
-        self.defaultExpression = defaultExpression
-        self.identity = identity
-    }
-}
-
-/// A primary key or unique constraint.
-public struct KeyConstraint: Sendable, Equatable, Codable {
-    public var name: String
-    public var columns: [String]
-
-    public init(name: String, columns: [String]) {
-        self.name = name
-        self.columns = columns
-    }
-}
-
-/// A foreign key with its referential actions.
-public struct ForeignKey: Sendable, Equatable, Codable {
-    /// What happens to referencing rows when the referenced row changes.
-    public enum Action: String, Sendable, Codable {
-        case noAction = "NO ACTION"
-        case restrict = "RESTRICT"
-        case cascade = "CASCADE"
-        case setNull = "SET NULL"
-        case setDefault = "SET DEFAULT"
-    }
-
-    public var name: String
-    public var columns: [String]
-    public var referencedTable: QualifiedName
-    public var referencedColumns: [String]
-    public var onUpdate: Action
-    public var onDelete: Action
-    public var isDeferrable: Bool
-    public var isInitiallyDeferred: Bool
-
-    public init(name: String, columns: [String], referencedTable: QualifiedName,
-                referencedColumns: [String], onUpdate: Action = .noAction,
-                onDelete: Action = .noAction, isDeferrable: Bool = false,
-                isInitiallyDeferred: Bool = false) {
-        self.name = name
-        self.columns = columns
-        self.referencedTable = referencedTable
-        self.referencedColumns = referencedColumns
-        self.onUpdate = onUpdate
-        self.onDelete = onDelete
-        self.isDeferrable = isDeferrable
-        self.isInitiallyDeferred = isInitiallyDeferred
-    }
+    public var description: String { sql }
 }

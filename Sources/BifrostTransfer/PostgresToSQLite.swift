@@ -48,9 +48,10 @@ public struct PostgresToSQLite {
         guard !schema.tables.isEmpty else {
             throw ConversionError.nothingToConvert(schema: options.schema, source: source.label)
         }
-        let partitioned = try partitionedTables(postgres)
         let planner = MappingPlanner(rules: options.rules)
-        let mappings = try schema.tables.map { try planner.plan($0, sqliteName: $0.name.name) }
+        // Partitions are read through their parent: one SQLite table per partitioned table.
+        let mappings = try schema.tables.filter { $0.partitionOf == nil }
+            .map { try planner.plan($0, sqliteName: $0.name.name) }
 
         let output = try AtomicOutputFile(destination: destination)
         var reports: [TableReport] = []
@@ -69,8 +70,7 @@ public struct PostgresToSQLite {
             }
             for mapping in mappings {
                 onEvent(.tableStarted(mapping.table.name, estimatedRows: mapping.table.estimatedRows))
-                let report = try TableCopy(mapping: mapping, postgres: postgres, sqlite: sqlite,
-                                           isPartitioned: partitioned.contains(mapping.table.name)).run()
+                let report = try TableCopy(mapping: mapping, postgres: postgres, sqlite: sqlite).run()
                 reports.append(report)
                 onEvent(.tableFinished(report))
             }
@@ -86,14 +86,6 @@ public struct PostgresToSQLite {
         try output.commit()
         return ConversionReport(destination: destination, tables: reports, notes: notes,
                                 seconds: Date().timeIntervalSince(started))
-    }
-
-    private func partitionedTables(_ postgres: PostgresConnection) throws -> Set<QualifiedName> {
-        let rows = try postgres.query("""
-            SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'p' AND n.nspname = $1
-            """, [options.schema]).rows
-        return Set(rows.map { QualifiedName(schema: $0[0]!, name: $0[1]!) })
     }
 
     /// The data came from one snapshot, so every reference must resolve; a dangling one
@@ -117,9 +109,22 @@ public struct PostgresToSQLite {
 
     /// Parts of the schema this version does not carry over yet, said out loud.
     private func untranslatedSchemaNotes(_ schema: Schema) -> [String] {
-        let defaults = schema.tables.flatMap(\.columns).filter { $0.defaultExpression != nil }.count
-        guard defaults > 0 else { return [] }
-        return ["\(defaults) column defaults were not carried over: translating PostgreSQL expressions to SQLite is not implemented yet (as are CHECK constraints, indexes, triggers and views)"]
+        let tables = schema.tables.filter { $0.partitionOf == nil }
+        let columns: [Column] = tables.flatMap(\.columns)
+        let indexes: [Index] = tables.flatMap(\.indexes)
+        let checks: Int = tables.reduce(0) { $0 + $1.checks.count }
+        let triggers: Int = tables.reduce(0) { $0 + $1.triggers.count }
+        let counts: [(String, Int)] = [
+            ("column defaults", columns.filter { $0.defaultExpression != nil }.count),
+            ("generated columns (stored as plain values)", columns.filter { $0.generated != nil }.count),
+            ("CHECK constraints", checks),
+            ("indexes", indexes.filter { $0.constraint == nil }.count),
+            ("triggers", triggers),
+            ("views", schema.views.count),
+        ].filter { $0.1 > 0 }
+        guard !counts.isEmpty else { return [] }
+        let list = counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+        return ["not carried over yet (they need the SQL translator): \(list)"]
     }
 }
 

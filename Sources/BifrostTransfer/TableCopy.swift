@@ -10,7 +10,6 @@ struct TableCopy {
     let mapping: TableMapping
     let postgres: PostgresConnection
     let sqlite: SQLiteConnection
-    let isPartitioned: Bool
 
     func run() throws -> TableReport {
         let started = Date()
@@ -19,7 +18,7 @@ struct TableCopy {
         var parser = BinaryCopyParser()
         var copied = 0
         try sqlite.transaction {
-            try postgres.copyOut(mapping.copyQuery(isPartitioned: isPartitioned)) { message in
+            try postgres.copyOut(mapping.copyQuery) { message in
                 try parser.consume(message) { fields in
                     guard fields.count == codecs.count else {
                         throw CopyFormatError("a row of \(fields.count) fields, \(codecs.count) expected")
@@ -58,7 +57,7 @@ struct TableCopy {
     }
 
     private func countSourceRows() throws -> Int {
-        let only = isPartitioned ? "" : "ONLY "
+        let only = mapping.table.kind == .partitioned ? "" : "ONLY "
         let result = try postgres.execute("SELECT count(*) FROM \(only)\(mapping.quotedPostgresName)")
         return Int(result.value(row: 0, column: 0) ?? "") ?? -1
     }
