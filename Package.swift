@@ -49,6 +49,12 @@ let package = Package(
                           dependencies: ["BifrostTestSupport", "BifrostPostgres",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // Benchmarks (`make bench`): not part of `make test`.
+        .executableTarget(name: "bifrost-bench",
+                          dependencies: ["BifrostIntrospection", "BifrostTestSupport", "BifrostPostgres",
+                                         "BifrostTransfer", "BifrostSQLite"],
+                          path: "Benchmarks/Sources/bifrost-bench"),
+
         // Build tooling: compiles Mappings/*.rules into BifrostMapping.
         .executableTarget(name: "embed-text"),
         .plugin(name: "EmbedMappings", capability: .buildTool(), dependencies: ["embed-text"]),
@@ -58,6 +64,9 @@ let package = Package(
         .testTarget(name: "BifrostSQLiteTests", dependencies: ["BifrostSQLite"]),
         .testTarget(name: "BifrostPGQueryTests", dependencies: ["BifrostPGQuery"]),
         .testTarget(name: "BifrostMappingTests", dependencies: ["BifrostMapping"]),
+        .testTarget(name: "BifrostIntrospectionTests",
+                    dependencies: ["BifrostIntrospection", "BifrostSchema", "BifrostTestSupport",
+                                   "BifrostPostgres", "BifrostSQLite", "BifrostTransfer"]),
         .testTarget(name: "BifrostTransferTests",
                     dependencies: ["BifrostTransfer", "BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),
         .testTarget(name: "bifrostCLITests", dependencies: ["BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),

@@ -1,0 +1,2 @@
+// Benchmarks are added here; see Benchmarks/README.md.
+print("no benchmarks yet")

@@ -1,0 +1,2 @@
+import BifrostIntrospection
+import Testing
