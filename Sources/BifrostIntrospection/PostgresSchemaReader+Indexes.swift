@@ -21,7 +21,7 @@ extension PostgresSchemaReader {
                    (SELECT json_agg(json_build_object(
                         'column', a.attname,
                         'definition', pg_get_indexdef(i.indexrelid, k.n, true),
-                        'option', i.indoption[k.n - 1],
+                        'option', COALESCE(i.indoption[k.n - 1], 0),
                         'operatorClass', CASE WHEN NOT opc.opcdefault THEN opc.opcname END,
                         'collation', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100)
                                            AND i.indcollation[k.n - 1] IS DISTINCT FROM a.attcollation
