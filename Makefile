@@ -1,5 +1,5 @@
 # The README's commands. Each installs what is missing first (see scripts/install-deps.sh).
-.PHONY: demo test build deps clean
+.PHONY: demo test bench build deps clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -13,6 +13,11 @@ demo: build
 test: deps
 	swift build --build-tests
 	swift test --skip-build
+
+# Benchmarks (see Benchmarks/README.md): release build, exits non-zero when a target is missed.
+bench: deps
+	swift build -c release --product bifrost-bench
+	.build/release/bifrost-bench all
 
 clean:
 	rm -rf .build authly.sqlite

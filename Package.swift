@@ -51,8 +51,9 @@ let package = Package(
 
         // Benchmarks (`make bench`): not part of `make test`.
         .executableTarget(name: "bifrost-bench",
-                          dependencies: ["BifrostIntrospection", "BifrostTestSupport", "BifrostPostgres",
-                                         "BifrostTransfer", "BifrostSQLite"],
+                          dependencies: ["BifrostIntrospection", "BifrostSchema", "BifrostTestSupport",
+                                         "BifrostPostgres", "BifrostTransfer", "BifrostSQLite",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Benchmarks/Sources/bifrost-bench"),
 
         // Build tooling: compiles Mappings/*.rules into BifrostMapping.

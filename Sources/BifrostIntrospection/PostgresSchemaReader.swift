@@ -17,6 +17,10 @@ public struct PostgresSchemaReader {
 
     /// Reads the given schemas, or every user schema when `schemas` is empty.
     public func read(schemas: [String] = []) throws -> Schema {
+        // Catalog queries are small; JIT compiling them costs more than running them.
+        let jit = try connection.execute("SHOW jit").rows.first?.first ?? "on"
+        try connection.execute("SET jit = off")
+        defer { _ = try? connection.query("SELECT set_config('jit', $1, false)", [jit]) }
         let namespaces = try resolveNamespaces(schemas)
         let filter = try jsonArray(namespaces)
         let types = try TypeCatalog(connection: connection)

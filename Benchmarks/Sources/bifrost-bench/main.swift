@@ -1,2 +1,0 @@
-// Benchmarks are added here; see Benchmarks/README.md.
-print("no benchmarks yet")
