@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "BifrostMappingTests", dependencies: ["BifrostMapping"]),
         .testTarget(name: "BifrostIntrospectionTests",
                     dependencies: ["BifrostIntrospection", "BifrostSchema", "BifrostTestSupport",
-                                   "BifrostPostgres", "BifrostSQLite", "BifrostTransfer"]),
+                                   "BifrostPostgres", "BifrostSQLite", "BifrostTransfer", "BifrostMapping"]),
         .testTarget(name: "BifrostTransferTests",
                     dependencies: ["BifrostTransfer", "BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),
         .testTarget(name: "bifrostCLITests", dependencies: ["BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),

@@ -19,11 +19,16 @@ public struct ColumnMapping: Sendable {
         // The original type as a comment: SQLite keeps it in sqlite_schema for people to read.
         definition += " /* \(column.type.declaration.replacingOccurrences(of: "*/", with: "* /")) */"
         if !column.isNullable { definition += " NOT NULL" }
-        if let check = codec.check(column: quoted) {
-            // Spelled out for NULL: some SQLite functions (json_valid) answer 0, not NULL, for NULL.
-            definition += column.isNullable ? " CHECK (\(quoted) IS NULL OR \(check))" : " CHECK (\(check))"
-        }
+        if let check = sqliteCheckExpression { definition += " CHECK (\(check))" }
         return definition
+    }
+
+    /// The CHECK that keeps the stored form valid, if the codec has one.
+    public var sqliteCheckExpression: String? {
+        let quoted = SQLiteConnection.quoteIdentifier(column.name)
+        guard let check = codec.check(column: quoted) else { return nil }
+        // Spelled out for NULL: some SQLite functions (json_valid) answer 0, not NULL, for NULL.
+        return column.isNullable ? "\(quoted) IS NULL OR \(check)" : check
     }
 }
 

@@ -141,3 +141,54 @@ final class DataBox: @unchecked Sendable {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 }
+
+@Suite struct InspectCLITests {
+    @Test func summarySnapshotAndReloadedSnapshotAgree() throws {
+        let source = try SharedCluster.authlyDatabase()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-inspect-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let text = try CLIRun(["inspect", source.raw])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("table public.users"))
+        #expect(text.stdout.contains("default gen_random_uuid()"))
+        #expect(text.stdout.contains("trigger "))
+        #expect(text.stdout.contains("function public.set_updated_at() returns trigger language plpgsql"))
+
+        let json = try CLIRun(["inspect", source.raw, "--format", "json"])
+        #expect(json.status == 0)
+        let snapshot = directory.appendingPathComponent("schema.json").path
+        try json.stdout.write(toFile: snapshot, atomically: true, encoding: .utf8)
+        let reloaded = try CLIRun(["inspect", snapshot, "--format", "json"])
+        #expect(reloaded.stdout == json.stdout)
+        #expect(try CLIRun(["inspect", snapshot]).stdout == text.stdout)
+
+        let filtered = try CLIRun(["inspect", snapshot, "--table", "tokens"])
+        #expect(filtered.stdout.contains("table public.tokens"))
+        #expect(!filtered.stdout.contains("table public.users"))
+    }
+
+    @Test func inspectsTheSQLiteFileConvertWrote() throws {
+        let source = try SharedCluster.authlyDatabase()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-inspect-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("authly.sqlite").path
+        #expect(try CLIRun(["convert", source.raw, path, "--quiet"]).status == 0)
+        let run = try CLIRun(["inspect", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("SQLite "))
+        #expect(run.stdout.contains("table main.users"))
+        let users = run.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("table main.users") } ?? ""
+        #expect(users.split(separator: "\n").contains { $0.hasPrefix("  id ") && $0.hasSuffix(" TEXT not null") })
+        #expect(users.contains("primary key users_pkey (id)"))
+    }
+
+    @Test func unknownSchemaIsAnErrorNamingTheSchemasThereAre() throws {
+        let source = try SharedCluster.authlyDatabase()
+        let run = try CLIRun(["inspect", source.raw, "--schema", "nope"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("schema \"nope\" does not exist; the database has: public"))
+    }
+}
