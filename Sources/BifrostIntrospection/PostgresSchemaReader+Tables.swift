@@ -43,7 +43,7 @@ extension PostgresSchemaReader {
                    a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
                    CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
                    pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname),
-                   col_description(a.attrelid, a.attnum)
+                   col_description(a.attrelid, a.attnum), a.attndims
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -55,7 +55,8 @@ extension PostgresSchemaReader {
             ORDER BY a.attrelid, a.attnum
             """, [filter])
         return try result.rows.map { row in
-            let type = try types.columnType(oid: UInt32(row[2]!)!, typmod: Int32(row[3]!)!, declaration: row[4]!)
+            let type = try types.columnType(oid: UInt32(row[2]!)!, typmod: Int32(row[3]!)!, declaration: row[4]!,
+                                            dimensions: Int(row[12]!)!)
             let sequence = row[10].map(Self.parseQualifiedName)
             let isGenerated = row[8] == "s"
             var identity: Column.Identity?

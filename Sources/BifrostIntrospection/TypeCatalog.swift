@@ -46,7 +46,7 @@ struct TypeCatalog {
     }
 
     /// The full type of a column of type `oid`.
-    func columnType(oid: UInt32, typmod: Int32, declaration: String) throws -> ColumnType {
+    func columnType(oid: UInt32, typmod: Int32, declaration: String, dimensions: Int = 0) throws -> ColumnType {
         let type = try reference(oid)
         let bases = try domainBases(of: oid)
         let storageOID = bases.last?.oid ?? oid
@@ -56,7 +56,7 @@ struct TypeCatalog {
                                    domainBases: try domainBases(of: entry.elementType))
         }
         return ColumnType(declaration: declaration, typmod: typmod, type: type,
-                          domainBases: bases, element: element)
+                          domainBases: bases, element: element, arrayDimensions: element == nil ? 0 : max(1, dimensions))
     }
 
     private func reference(_ oid: UInt32) throws -> TypeReference {

@@ -11,17 +11,21 @@ public struct ColumnType: Sendable, Equatable, Codable {
     public var domainBases: [TypeReference]
     /// For an array: its element type (the element as declared, possibly a domain).
     public var element: ArrayElement?
+    /// The number of dimensions the column was declared with (`int[][]` → 2; `attndims`),
+    /// 0 for non-arrays. PostgreSQL does not enforce it: any array value may have any shape.
+    public var arrayDimensions: Int
 
     /// The type values are stored as: the bottom of the domain chain.
     public var storage: TypeReference { domainBases.last ?? type }
 
     public init(declaration: String, typmod: Int32, type: TypeReference,
-                domainBases: [TypeReference] = [], element: ArrayElement? = nil) {
+                domainBases: [TypeReference] = [], element: ArrayElement? = nil, arrayDimensions: Int = 0) {
         self.declaration = declaration
         self.typmod = typmod
         self.type = type
         self.domainBases = domainBases
         self.element = element
+        self.arrayDimensions = arrayDimensions
     }
 
     /// For `numeric(p,s)`: the declared scale.
