@@ -72,3 +72,63 @@ import Testing
         #expect(rows == [[.integer(1), .text("a"), .text("b")]])
     }
 }
+
+@Suite struct TypeZooTests {
+    /// Every built-in type family a production schema may hold converts, each value stored
+    /// in the form the mapping names (text form for the types without a dedicated codec).
+    @Test func everyBuiltInTypeFamilyConverts() throws {
+        let source = try SharedCluster.freshDatabase(prefix: "zoo")
+        try PostgresConnection(source).execute(#"""
+            CREATE TYPE pair AS (a int, b text);
+            CREATE DOMAIN us_zip AS text CHECK (VALUE ~ '^[0-9]{5}$');
+            CREATE TABLE zoo (
+                id int PRIMARY KEY, i2 int2, i8 int8, o oid, c "char", nm name, bp char(5), vb varbit(8), b bit(3),
+                ip inet, net cidr, mac macaddr, mac8 macaddr8, money_value money, tv tsvector, tq tsquery,
+                rng int4range, trng tstzrange, mrng int4multirange, pt point, bx box, ci circle,
+                x xml, tz timetz, t time, iv interval, ivs interval[], d date, ts timestamp, dates date[],
+                stamps timestamptz[], zip us_zip, zips us_zip[], p pair, js jsonb[], u uuid[], bools boolean[],
+                nums numeric(6,2)[], floats float4[], blobs bytea[]
+            );
+            INSERT INTO zoo VALUES (1, -32768, 9223372036854775807, 4294967295, 'x', 'pg_name', 'ab', B'101', B'110',
+                '10.0.0.1/8', '10.0.0.0/8', '08:00:2b:01:02:03', '08:00:2b:01:02:03:04:05', 12.34, 'a fat cat',
+                'fat & cat', '[1,5)', '[2024-01-01 00:00+00,2024-02-01 00:00+00)', '{[1,3),[7,9)}', '(1,2)', '((0,0),(1,1))',
+                '<(0,0),1>', '<a>1</a>', '12:00:00+05:30', '24:00:00', '-1 year 2 mons -3 days 04:05:06.789',
+                ARRAY['1 day', NULL, '-2 hours']::interval[], '0044-03-15 BC', '2024-02-29 12:00:00.000001',
+                ARRAY['2024-01-01', 'infinity', NULL]::date[], ARRAY['2024-06-01 12:00+02', '-infinity']::timestamptz[],
+                '12345', ARRAY['12345', NULL]::us_zip[], ROW(1, 'x"y'), ARRAY['{"a": 1}', 'null']::jsonb[],
+                ARRAY['A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11']::uuid[], '{t,f,NULL}', '{1.50,-2,NULL}', '{NaN,-Infinity,1.5}',
+                ARRAY['\x00ff'::bytea, '\x'::bytea]);
+            INSERT INTO zoo (id) VALUES (2);
+            """#)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try PostgresToSQLite(source: source, destination: directory.file("zoo.sqlite")).run()
+        let sqlite = try SQLiteConnection(path: directory.file("zoo.sqlite"))
+        let statement = try sqlite.prepare("SELECT * FROM zoo WHERE id = 1")
+        #expect(try statement.step())
+        var row: [String: SQLiteValue] = [:]
+        for index in 0..<statement.columnCount { row[statement.columnName(index)] = statement.value(at: index) }
+        let expected: [String: SQLiteValue] = [
+            "i2": .integer(-32768), "i8": .integer(9223372036854775807), "o": .text("4294967295"), "c": .text("x"),
+            "nm": .text("pg_name"), "bp": .text("ab   "), "vb": .text("101"), "b": .text("110"),
+            "ip": .text("10.0.0.1/8"), "net": .text("10.0.0.0/8"), "mac": .text("08:00:2b:01:02:03"),
+            "mac8": .text("08:00:2b:01:02:03:04:05"), "money_value": .text("$12.34"), "tv": .text("'a' 'cat' 'fat'"),
+            "tq": .text("'fat' & 'cat'"), "rng": .text("[1,5)"),
+            "trng": .text("[\"2024-01-01 00:00:00+00\",\"2024-02-01 00:00:00+00\")"), "mrng": .text("{[1,3),[7,9)}"),
+            "pt": .text("(1,2)"), "bx": .text("(1,1),(0,0)"), "ci": .text("<(0,0),1>"), "x": .text("<a>1</a>"),
+            "tz": .text("12:00:00+05:30"), "t": .text("24:00:00"), "iv": .text("P-10M-3DT4H5M6.789S"),
+            "ivs": .text("[\"P1D\",null,\"PT-2H\"]"), "d": .text("0044-03-15 BC"), "ts": .text("2024-02-29 12:00:00.000001"),
+            "dates": .text("[\"2024-01-01\",\"infinity\",null]"),
+            "stamps": .text("[\"2024-06-01 10:00:00\",\"-infinity\"]"), "zip": .text("12345"),
+            "zips": .text("[\"12345\",null]"), "p": .text("(1,\"x\"\"y\")"), "js": .text("[{\"a\":1},null]"),
+            "u": .text("[\"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\"]"), "bools": .text("[true,false,null]"),
+            "nums": .text("[1.50,-2.00,null]"), "floats": .text("[\"NaN\",\"-Infinity\",1.5]"),
+            "blobs": .text("[\"\\\\x00ff\",\"\\\\x\"]"),
+        ]
+        for (column, value) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(row[column] == value, "column \(column)")
+        }
+        let nulls = try sqlite.query("SELECT count(*) FROM zoo WHERE id = 2 AND ip IS NULL AND js IS NULL AND p IS NULL")
+        #expect(nulls == [[.integer(1)]])
+    }
+}
