@@ -30,13 +30,17 @@ public struct MappingPlanner: Sendable {
             let elementRule = try findRule(chain: elementChain, column: nil, place: place)
             let (elementCodec, castsToText) = try codec(elementRule, storage: element.storage,
                                                         scale: scale, place: place)
-            return ColumnMapping(column: column, rule: rule,
-                                 codec: JSONArrayCodec(element: elementCodec),
-                                 copyExpression: castsToText ? "\(quoted)::text[]" : quoted)
+            // Elements without a binary reader: the whole array in PostgreSQL's text form, whose
+            // elements are their types' output text (a cast to text[] is not always that).
+            return castsToText
+                ? ColumnMapping(column: column, rule: rule, codec: TextArrayCodec(), copyExpression: "\(quoted)::text")
+                : ColumnMapping(column: column, rule: rule, codec: JSONArrayCodec(element: elementCodec), copyExpression: quoted)
         }
         let (codec, castsToText) = try codec(rule, storage: storage, scale: scale, place: place)
+        // format('%s', …) prints with the type's output function; a cast to text may not
+        // (inet's shows the netmask). NULL must stay NULL, not become ''.
         return ColumnMapping(column: column, rule: rule, codec: codec,
-                             copyExpression: castsToText ? "\(quoted)::text" : quoted)
+                             copyExpression: castsToText ? "CASE WHEN \(quoted) IS NULL THEN NULL ELSE format('%s', \(quoted)) END" : quoted)
     }
 
     private func findRule(

@@ -12,7 +12,7 @@ public final class PostgresConnection {
     /// Opens a connection from a libpq URI (`postgresql://…`) or `key=value` string.
     ///
     /// Sessions are set up for exact, predictable text output: UTC time zone, ISO dates,
-    /// ISO 8601 intervals and round-trip float digits.
+    /// ISO 8601 intervals, round-trip float digits and hex bytea.
     public init(_ connectionString: ConnectionString) throws {
         guard let handle = PQconnectdb(connectionString.raw) else {
             throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
@@ -27,7 +27,7 @@ public final class PostgresConnection {
         self.handle = handle
         try execute("""
             SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';
-            SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3
+            SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3; SET bytea_output = 'hex'
             """)
     }
 

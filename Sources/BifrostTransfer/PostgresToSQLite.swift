@@ -16,10 +16,13 @@ public struct PostgresToSQLite {
         /// The PostgreSQL schema whose tables are converted.
         public var schema: String
         public var rules: MappingRules
+        /// Compare both sides (counts and content checksums) before the file is put in place.
+        public var verify: Bool
 
-        public init(schema: String = "public", rules: MappingRules = .defaultRules) {
+        public init(schema: String = "public", rules: MappingRules = .defaultRules, verify: Bool = true) {
             self.schema = schema
             self.rules = rules
+            self.verify = verify
         }
     }
 
@@ -27,6 +30,8 @@ public struct PostgresToSQLite {
     public enum Event: Sendable {
         case tableStarted(QualifiedName, estimatedRows: Double)
         case tableFinished(TableReport)
+        /// Every table was copied; both sides are being compared.
+        case verifying
         case note(String)
     }
 
@@ -48,14 +53,13 @@ public struct PostgresToSQLite {
         guard !schema.tables.isEmpty else {
             throw ConversionError.nothingToConvert(schema: options.schema, source: source.label)
         }
-        let planner = MappingPlanner(rules: options.rules)
         // Partitions are read through their parent: one SQLite table per partitioned table.
-        let mappings = try schema.tables.filter { $0.partitionOf == nil }
-            .map { try planner.plan($0, sqliteName: $0.name.name) }
+        let mappings = try Verification.plan(schema, rules: options.rules)
 
         let output = try AtomicOutputFile(destination: destination)
         var reports: [TableReport] = []
         var notes: [String] = []
+        var verification: VerificationReport?
         do {
             let sqlite = try SQLiteConnection(path: output.temporaryPath)
             // The file is discarded on failure, so the load needs no journal and no fsync; a
@@ -75,6 +79,12 @@ public struct PostgresToSQLite {
                 onEvent(.tableFinished(report))
             }
             try checkForeignKeys(sqlite)
+            if options.verify {
+                onEvent(.verifying)
+                let report = try Verification.verify(mappings, postgres: postgres, sqlite: sqlite, maxDifferences: 10)
+                guard report.isEqual else { throw ConversionError.verificationFailed(report) }
+                verification = report
+            }
             notes += untranslatedSchemaNotes(schema)
             notes.forEach { onEvent(.note($0)) }
             try sqlite.execute("PRAGMA journal_mode = DELETE")
@@ -85,7 +95,7 @@ public struct PostgresToSQLite {
         try postgres.execute("COMMIT")
         try output.commit()
         return ConversionReport(destination: destination, tables: reports, notes: notes,
-                                seconds: Date().timeIntervalSince(started))
+                                verification: verification, seconds: Date().timeIntervalSince(started))
     }
 
     /// The data came from one snapshot, so every reference must resolve; a dangling one
@@ -133,6 +143,8 @@ public struct ConversionReport: Sendable, Codable {
     public var destination: String
     public var tables: [TableReport]
     public var notes: [String]
+    /// The comparison of both sides, when it ran (it passed: a failed one stops the conversion).
+    public var verification: VerificationReport?
     public var seconds: Double
 
     public var totalRows: Int { tables.reduce(0) { $0 + $1.rows } }

@@ -27,6 +27,9 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: "A mapping file whose rules are tried before the defaults (see `bifrost mapping`).")
     var mapping: String?
 
+    @Flag(name: .long, help: "Skip the final comparison of both sides (row counts and content checksums).")
+    var noVerify = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -34,12 +37,14 @@ struct Convert: ParsableCommand {
         let rules = try mapping.map { try MappingRules.load(path: $0) } ?? .defaultRules
         let conversion = PostgresToSQLite(
             source: ConnectionString(source), destination: destination,
-            options: .init(schema: schema, rules: rules))
+            options: .init(schema: schema, rules: rules, verify: !noVerify))
         do {
             let report = try conversion.run { event in
                 guard !quiet else { return }
                 switch event {
                 case .tableStarted: break
+                case .verifying:
+                    print("verifying: comparing every row of both sides…")
                 case let .tableFinished(table):
                     defer { fflush(nil) }
                     print("  \(table.sqliteName.padding(toLength: max(28, table.sqliteName.count), withPad: " ", startingAt: 0)) \(String(table.rows).leftPadded(10)) rows  \(String(format: "%6.2f", table.seconds)) s")
@@ -48,7 +53,10 @@ struct Convert: ParsableCommand {
                 }
             }
             if !quiet {
-                print("converted \(report.tables.count) tables, \(report.totalRows) rows into \(destination) in \(String(format: "%.2f", report.seconds)) s; row counts match on both sides")
+                let check = report.verification == nil
+                    ? "row counts match on both sides (content not verified: --no-verify)"
+                    : "row counts and content checksums match on both sides"
+                print("converted \(report.tables.count) tables, \(report.totalRows) rows into \(destination) in \(String(format: "%.2f", report.seconds)) s; \(check)")
             }
         } catch {
             printError("error: \(error)")

@@ -46,7 +46,8 @@ import Testing
         let planner = MappingPlanner(rules: MappingRules(rules: user.rules + MappingRules.defaultRules.rules))
         let age = try planner.plan(column("age", Self.int4), in: users)
         #expect(age.rule.origin == "my.rules:1")
-        #expect(age.copyExpression == "\"age\"::text")
+        #expect(age.copyExpression == "CASE WHEN \"age\" IS NULL THEN NULL ELSE format('%s', \"age\") END",
+                "stored in its output form (a cast to text differs for some types)")
         let score = try planner.plan(column("score", Self.int4), in: users)
         #expect(score.codec.name == "integer")
         #expect(score.copyExpression == "\"score\"")
@@ -62,7 +63,7 @@ import Testing
         let inetArray = TypeReference(oid: 1041, schema: "pg_catalog", name: "_inet", kind: .array)
         let addresses = try planner.plan(column("addresses", inetArray, element: ArrayElement(type: Self.inet)), in: users)
         #expect(addresses.codec.name == "json-array")
-        #expect(addresses.copyExpression == "\"addresses\"::text[]", "inet elements are read in their text form")
+        #expect(addresses.copyExpression == "\"addresses\"::text", "inet elements are read from the array's text form")
     }
 
     @Test func aRuleWhoseCodecCannotReadTheTypeIsRefusedWithTheRuleNamed() throws {

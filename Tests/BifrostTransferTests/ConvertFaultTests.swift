@@ -87,7 +87,7 @@ import Testing
                 rng int4range, trng tstzrange, mrng int4multirange, pt point, bx box, ci circle,
                 x xml, tz timetz, t time, iv interval, ivs interval[], d date, ts timestamp, dates date[],
                 stamps timestamptz[], zip us_zip, zips us_zip[], p pair, js jsonb[], u uuid[], bools boolean[],
-                nums numeric(6,2)[], floats float4[], blobs bytea[]
+                nums numeric(6,2)[], floats float4[], blobs bytea[], hosts inet[], grid interval[][]
             );
             INSERT INTO zoo VALUES (1, -32768, 9223372036854775807, 4294967295, 'x', 'pg_name', 'ab', B'101', B'110',
                 '10.0.0.1/8', '10.0.0.0/8', '08:00:2b:01:02:03', '08:00:2b:01:02:03:04:05', 12.34, 'a fat cat',
@@ -97,7 +97,8 @@ import Testing
                 ARRAY['2024-01-01', 'infinity', NULL]::date[], ARRAY['2024-06-01 12:00+02', '-infinity']::timestamptz[],
                 '12345', ARRAY['12345', NULL]::us_zip[], ROW(1, 'x"y'), ARRAY['{"a": 1}', 'null']::jsonb[],
                 ARRAY['A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11']::uuid[], '{t,f,NULL}', '{1.50,-2,NULL}', '{NaN,-Infinity,1.5}',
-                ARRAY['\x00ff'::bytea, '\x'::bytea]);
+                ARRAY['\x00ff'::bytea, '\x'::bytea], ARRAY['192.168.1.10', NULL, '10.0.0.0/8']::inet[],
+                ARRAY[['1 day', '2 hours'], ['0', NULL]]::interval[][]);
             INSERT INTO zoo (id) VALUES (2);
             """#)
         let directory = try TemporaryDirectory()
@@ -124,6 +125,7 @@ import Testing
             "u": .text("[\"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\"]"), "bools": .text("[true,false,null]"),
             "nums": .text("[1.50,-2.00,null]"), "floats": .text("[\"NaN\",\"-Infinity\",1.5]"),
             "blobs": .text("[\"\\\\x00ff\",\"\\\\x\"]"),
+            "hosts": .text(#"["192.168.1.10",null,"10.0.0.0/8"]"#), "grid": .text(#"[["P1D","PT2H"],["PT0S",null]]"#),
         ]
         for (column, value) in expected.sorted(by: { $0.key < $1.key }) {
             #expect(row[column] == value, "column \(column)")

@@ -7,20 +7,16 @@ import Foundation
 struct ExpectedValue {
     let column: Column
 
-    /// The PostgreSQL select expression whose text output the expectation is built from.
+    /// The PostgreSQL select expression whose text output the expectation is built from:
+    /// the column itself (its type's output function) or PostgreSQL's JSON rendering of an
+    /// array; temporal elements as their text forms, which `arrayMismatch` then shapes.
     func postgresExpression() -> String {
         let quoted = SQLiteConnection.quoteIdentifier(column.name)
-        guard let element = column.type.element else { return "\(quoted)::text" }
-        // PostgreSQL's own JSON rendering of the array; temporal and binary elements as their
-        // text forms, which `elementFromText` then shapes as the mapping prescribes.
-        return Self.jsonNativeElements.contains(element.storage.name) || element.storage.kind == .enumeration
-            ? "to_json(\(quoted))::text" : "to_json(\(quoted)::text[])::text"
+        guard let element = column.type.element else { return quoted }
+        return Self.temporalElements.contains(element.storage.name) ? "to_json(\(quoted)::text[])::text" : "to_json(\(quoted))::text"
     }
 
-    static let jsonNativeElements: Set<String> = [
-        "int2", "int4", "int8", "bool", "float4", "float8", "numeric", "text", "varchar", "bpchar",
-        "uuid", "json", "jsonb",
-    ]
+    static let temporalElements: Set<String> = ["timestamp", "timestamptz", "date", "time", "timetz", "interval"]
 
     /// Nil when `stored` is what the mapping prescribes for `postgresText`, else the reason.
     func mismatch(stored: SQLiteValue, postgresText: String?, sqlite: SQLiteConnection) throws -> String? {
@@ -32,7 +28,7 @@ struct ExpectedValue {
         let expected: SQLiteValue
         switch storage.name {
         case "int2", "int4", "int8": expected = .integer(Int64(text)!)
-        case "bool": expected = .integer(text == "true" ? 1 : 0)  // bool::text is true|false
+        case "bool": expected = .integer(text == "t" ? 1 : 0)
         case "float8", "float4": expected = Self.float(text, single: storage.name == "float4")
         case "numeric": return Self.numericMismatch(stored, text, scale: column.type.numericScale)
         case "json", "jsonb":
@@ -91,8 +87,7 @@ struct ExpectedValue {
         guard case let .text(json) = stored else { return "expected a JSON array in TEXT" }
         let storedTree = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
         var expectedTree = try JSONSerialization.jsonObject(with: Data(expectedJSON.utf8), options: [.fragmentsAllowed])
-        if let element = column.type.element, !Self.jsonNativeElements.contains(element.storage.name),
-           element.storage.kind != .enumeration {
+        if let element = column.type.element, Self.temporalElements.contains(element.storage.name) {
             expectedTree = Self.mapStrings(expectedTree) { text in
                 switch element.storage.name {
                 case "timestamptz", "timestamp": Self.timestamp(text)

@@ -73,7 +73,7 @@ final class DataBox: @unchecked Sendable {
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let users = try PostgresConnection(source).execute("SELECT count(*) FROM users").rows[0][0]!
         #expect(run.stdout.split(separator: "\n").contains { $0.contains("users") && $0.contains(" \(users) rows") })
-        #expect(run.stdout.contains("row counts match on both sides"))
+        #expect(run.stdout.contains("row counts and content checksums match on both sides"))
         let tables = try SQLiteConnection(path: destination, mode: .readOnly)
             .query("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")
         #expect(tables == [[.integer(9)]])

@@ -64,3 +64,52 @@ struct JSONArrayCodec: ValueCodec {
         output.append(UInt8(ascii: "]"))
     }
 }
+
+/// Arrays whose elements have no binary reader (inet[], interval[], tsvector[] …): read as
+/// PostgreSQL's array text, stored as a JSON array of the elements' text forms.
+struct TextArrayCodec: ValueCodec {
+    let name = "json-array"
+    let declaredType = "TEXT"
+
+    func check(column quotedName: String) -> String? {
+        "json_valid(\(quotedName)) AND json_type(\(quotedName)) = 'array'"
+    }
+
+    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
+        var json: [UInt8] = []
+        try appendJSON(value, to: &json)
+        try json.withUnsafeBufferPointer { try statement.bindText($0, at: index) }
+    }
+
+    func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
+        let text = String(decoding: value, as: UTF8.self)
+        let parsed: (value: PostgresArrayLiteral, hasBounds: Bool)
+        do {
+            parsed = try PostgresArrayLiteral.parse(text)
+        } catch {
+            throw ValueError.malformed("array text \(text): \(error)")
+        }
+        guard !parsed.hasBounds else {
+            throw ValueError.notRepresentable(
+                reason: "array with lower bounds other than 1 (\(text.prefix(40))…): a JSON array cannot keep its bounds",
+                hint: "map the column to text (its PostgreSQL text form keeps the bounds), e.g. `column schema.table.column -> text` in a mapping file")
+        }
+        append(parsed.value, to: &output)
+    }
+
+    private func append(_ literal: PostgresArrayLiteral, to output: inout [UInt8]) {
+        switch literal {
+        case .element(nil):
+            output.append(contentsOf: Array("null".utf8))
+        case let .element(text?):
+            appendJSONString(text, to: &output)
+        case let .array(items):
+            output.append(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                append(item, to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import BifrostIntrospection
+import BifrostMapping
+import BifrostPostgres
+import BifrostSQLite
+import BifrostSchema
+import Foundation
+
+/// Checks that a SQLite file holds exactly the rows of a PostgreSQL schema, table by table:
+/// row counts, and content checksums computed independently on each side (PostgreSQL's
+/// text output reduced to a canonical form, against the stored SQLite values).
+public struct Verification {
+    public let source: ConnectionString
+    public let sqlitePath: String
+    public let options: PostgresToSQLite.Options
+    public let maxDifferences: Int
+
+    public init(source: ConnectionString, sqlitePath: String, options: PostgresToSQLite.Options = .init(),
+                maxDifferences: Int = 10) {
+        self.source = source
+        self.sqlitePath = sqlitePath
+        self.options = options
+        self.maxDifferences = maxDifferences
+    }
+
+    public func run() throws -> VerificationReport {
+        let postgres = try PostgresConnection(source)
+        try postgres.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        defer { _ = try? postgres.execute("COMMIT") }
+        let schema = try PostgresSchemaReader(connection: postgres).read(schemas: [options.schema])
+        let sqlite = try SQLiteConnection(path: sqlitePath, mode: .readOnly)
+        let mappings = try Self.plan(schema, rules: options.rules)
+        return try Self.verify(mappings, postgres: postgres, sqlite: sqlite, maxDifferences: maxDifferences)
+    }
+
+    /// The table mappings a conversion of `schema` uses: one per table that is not a partition.
+    static func plan(_ schema: Schema, rules: MappingRules) throws -> [TableMapping] {
+        let planner = MappingPlanner(rules: rules)
+        return try schema.tables.filter { $0.partitionOf == nil }.map { try planner.plan($0, sqliteName: $0.name.name) }
+    }
+
+    static func verify(_ mappings: [TableMapping], postgres: PostgresConnection, sqlite: SQLiteConnection,
+                       maxDifferences: Int) throws -> VerificationReport {
+        let existing = Set(try sqlite.query("SELECT name FROM sqlite_schema WHERE type = 'table'").compactMap { row -> String? in
+            if case let .text(name) = row[0] { return name }
+            return nil
+        })
+        var report = VerificationReport()
+        for mapping in mappings {
+            guard existing.contains(mapping.sqliteName) else {
+                report.missingTables.append(mapping.table.name)
+                continue
+            }
+            report.tables.append(try TableVerification(mapping: mapping, postgres: postgres, sqlite: sqlite,
+                                                       maxDifferences: maxDifferences).run())
+        }
+        return report
+    }
+}
+
+/// The outcome of a verification.
+public struct VerificationReport: Sendable, Codable {
+    public var tables: [TableVerificationReport] = []
+    /// PostgreSQL tables with no table in the SQLite file.
+    public var missingTables: [QualifiedName] = []
+
+    public var isEqual: Bool { missingTables.isEmpty && tables.allSatisfy(\.isEqual) }
+
+    /// A line per table, then the differences, for people.
+    public var summary: String {
+        var lines: [String] = []
+        for table in tables {
+            let state = table.isEqual ? "equal" : "DIFFERENT"
+            lines.append("  \(table.sqliteName.padding(toLength: max(28, table.sqliteName.count), withPad: " ", startingAt: 0)) \(table.postgresRows) / \(table.sqliteRows) rows  checksum \(table.postgresChecksum) / \(table.sqliteChecksum)  \(state)")
+            lines += table.differences.map { "    \($0)" }
+            if table.differingRows > table.differences.count {
+                lines.append("    … \(table.differingRows - table.differences.count) more differing rows (raise --max-diffs to see them)")
+            }
+        }
+        lines += missingTables.map { "  \($0): missing from the SQLite file" }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Why a verification could not be carried out.
+public enum VerificationError: Error, Sendable, CustomStringConvertible {
+    case unsupportedCodec(String, column: String)
+
+    public var description: String {
+        switch self {
+        case let .unsupportedCodec(codec, column):
+            "cannot verify column \(column): codec \(codec) has no canonical form"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import BifrostMapping
+import BifrostPostgres
+import BifrostTransfer
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks that a SQLite file holds exactly the rows of a PostgreSQL schema.",
+        discussion: """
+            Per table: row counts on both sides, and a content checksum over every value, computed \
+            independently on each side (PostgreSQL's own text output against the stored SQLite \
+            values, both reduced to the mapping's canonical form). Differing rows are named by \
+            their primary key. Exit codes: 0 equal, 1 different, 2 error.
+            """)
+
+    @Argument(help: "The PostgreSQL database: a postgresql:// URL or a libpq 'key=value' string.")
+    var source: String
+
+    @Argument(help: "The SQLite file to check.")
+    var sqliteFile: String
+
+    @Option(name: .long, help: "The PostgreSQL schema the file was converted from.")
+    var schema = "public"
+
+    @Option(name: .long, help: "The mapping file the conversion used, if any.")
+    var mapping: String?
+
+    @Option(name: .long, help: "How many differing rows to name per table.")
+    var maxDiffs = 10
+
+    func run() throws {
+        do {
+            let rules = try mapping.map { try MappingRules.load(path: $0) } ?? .defaultRules
+            let report = try Verification(source: ConnectionString(source), sqlitePath: sqliteFile,
+                                          options: .init(schema: schema, rules: rules), maxDifferences: maxDiffs).run()
+            print(report.summary)
+            if report.isEqual {
+                print("equal: \(report.tables.count) tables, \(report.tables.reduce(0) { $0 + $1.postgresRows }) rows")
+            } else {
+                printError("different: the SQLite file does not hold the same data as PostgreSQL")
+                throw ExitCode(1)
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
