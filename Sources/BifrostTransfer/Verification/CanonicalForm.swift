@@ -1,4 +1,5 @@
 import BifrostMapping
+import BifrostPostgres
 import BifrostSQLite
 import BifrostSchema
 import Foundation
@@ -17,7 +18,7 @@ enum CanonicalForm {
     /// whose elements are their output text). A cast to text is not the output function for
     /// every type: it trims char(n) padding and shows inet's netmask.
     static func postgresExpression(_ mapping: ColumnMapping) -> String {
-        PostgresQuoting.identifier(mapping.column.name)
+        PostgresConnection.quoteIdentifier(mapping.column.name)
     }
 
     /// The canonical form of a value PostgreSQL printed.
@@ -165,16 +166,5 @@ enum CanonicalForm {
         case let .object(members):
             return "{" + members.keys.sorted().map { canonicalJSON(.string($0)) + ":" + canonicalJSON(members[$0]!) }.joined(separator: ",") + "}"
         }
-    }
-}
-
-/// PostgreSQL identifier quoting (both dialects double `"` inside `"…"`).
-enum PostgresQuoting {
-    static func identifier(_ name: String) -> String {
-        SQLiteConnection.quoteIdentifier(name)
-    }
-
-    static func table(_ name: QualifiedName) -> String {
-        "\(identifier(name.schema)).\(identifier(name.name))"
     }
 }

@@ -12,15 +12,46 @@ struct TableVerification {
     let sqlite: SQLiteConnection
     let maxDifferences: Int
 
+    /// Checksums both sides in their natural order first (a sequential scan each); only when
+    /// they differ are both sides read again in key order to name the differing rows.
     func run() throws -> TableVerificationReport {
+        var report = TableVerificationReport(table: mapping.table.name, sqliteName: mapping.sqliteName)
+        var postgresSum = RowChecksum()
+        try postgres.copyOut(postgresQuery(orderedBy: [])) { line in
+            postgresSum.add(try canonicalPostgresRow(line))
+            report.postgresRows += 1
+        }
+        var sqliteSum = RowChecksum()
+        let stored = try sqlite.prepare(sqliteQuery(orderedBy: []))
+        while let row = try nextSQLiteRow(stored) {
+            sqliteSum.add(row)
+            report.sqliteRows += 1
+        }
+        report.postgresChecksum = postgresSum.hex
+        report.sqliteChecksum = sqliteSum.hex
+        return report.isEqual ? report : try compareInKeyOrder()
+    }
+
+    private func canonicalPostgresRow(_ line: UnsafeRawBufferPointer) throws -> [String] {
+        try zip(CopyTextParser.fields(line), mapping.columns).map { try CanonicalForm.fromPostgres($0, $1) }
+    }
+
+    private func sqliteQuery(orderedBy keyIndexes: [Int]) -> String {
+        let columns = mapping.columns
+        var sql = "SELECT \(columns.map { SQLiteConnection.quoteIdentifier($0.column.name) }.joined(separator: ", ")) FROM \(SQLiteConnection.quoteIdentifier(mapping.sqliteName))"
+        if !keyIndexes.isEmpty {
+            sql += " ORDER BY " + keyIndexes.map { SQLiteConnection.quoteIdentifier(columns[$0].column.name) }.joined(separator: ", ")
+        }
+        return sql
+    }
+
+    /// Both sides in key order, merged, so rows present on one side only and rows whose
+    /// values differ are named by their key.
+    private func compareInKeyOrder() throws -> TableVerificationReport {
         let columns = mapping.columns
         let keyNames = mapping.table.primaryKey?.columns ?? columns.map(\.column.name)
         let keyIndexes = keyNames.compactMap { name in columns.firstIndex { $0.column.name == name } }
-        let sqliteRows = try sqlite.prepare("""
-            SELECT \(columns.map { SQLiteConnection.quoteIdentifier($0.column.name) }.joined(separator: ", "))
-            FROM \(SQLiteConnection.quoteIdentifier(mapping.sqliteName))
-            ORDER BY \(keyIndexes.map { SQLiteConnection.quoteIdentifier(columns[$0].column.name) }.joined(separator: ", "))
-            """)
+        let sqliteRows = try sqlite.prepare(sqliteQuery(orderedBy: keyIndexes))
         var report = TableVerificationReport(table: mapping.table.name, sqliteName: mapping.sqliteName)
         var postgresSum = RowChecksum()
         var sqliteSum = RowChecksum()
@@ -40,9 +71,8 @@ struct TableVerification {
             pendingSQLite = try nextSQLiteRow(sqliteRows)
         }
 
-        try postgres.copyOut(postgresQuery(keyIndexes: keyIndexes)) { line in
-            let texts = CopyTextParser.fields(line)
-            let row = try zip(texts, columns).map { try CanonicalForm.fromPostgres($0, $1) }
+        try postgres.copyOut(postgresQuery(orderedBy: keyIndexes)) { line in
+            let row = try canonicalPostgresRow(line)
             postgresSum.add(row)
             report.postgresRows += 1
             // Rows only SQLite has, ordered before this one.
@@ -72,19 +102,19 @@ struct TableVerification {
         return try mapping.columns.indices.map { try CanonicalForm.fromSQLite(statement.value(at: $0), mapping.columns[$0]) }
     }
 
-    /// PostgreSQL's text output of every column, ordered like SQLite orders the stored keys:
-    /// text keys by bytes (`COLLATE "C"`).
-    private func postgresQuery(keyIndexes: [Int]) -> String {
+    /// PostgreSQL's text output of every column, ordered (when keys are given) like SQLite
+    /// orders the stored keys: text keys by bytes (`COLLATE "C"`).
+    private func postgresQuery(orderedBy keyIndexes: [Int]) -> String {
         let columns = mapping.columns
         let order = keyIndexes.map { index -> String in
-            let quoted = PostgresQuoting.identifier(columns[index].column.name)
+            let quoted = PostgresConnection.quoteIdentifier(columns[index].column.name)
             return columns[index].codec.declaredType == "TEXT" ? "\(quoted)::text COLLATE \"C\"" : quoted
         }
         let only = mapping.table.kind == .partitioned ? "" : "ONLY "
+        let orderBy = order.isEmpty ? "" : " ORDER BY \(order.joined(separator: ", "))"
         return """
             COPY (SELECT \(columns.map(CanonicalForm.postgresExpression).joined(separator: ", "))
-                  FROM \(only)\(PostgresQuoting.table(mapping.table.name))
-                  ORDER BY \(order.joined(separator: ", "))) TO STDOUT
+                  FROM \(only)\(mapping.quotedPostgresName)\(orderBy)) TO STDOUT
             """
     }
 
