@@ -45,6 +45,7 @@ struct Convert: ParsableCommand {
                 case .tableStarted: break
                 case .verifying:
                     print("verifying: comparing every row of both sides…")
+                    fflush(nil)
                 case let .tableFinished(table):
                     defer { fflush(nil) }
                     print("  \(table.sqliteName.padding(toLength: max(28, table.sqliteName.count), withPad: " ", startingAt: 0)) \(String(table.rows).leftPadded(10)) rows  \(String(format: "%6.2f", table.seconds)) s")
