@@ -15,17 +15,10 @@ struct Convert: ParsableCommand {
             existing file at the destination is replaced then, and not before.
             """)
 
-    @Argument(help: "The PostgreSQL database: a postgresql:// URL or a libpq 'key=value' string.")
-    var source: String
+    @OptionGroup var source: PostgresSourceOptions
 
     @Argument(help: "The SQLite file to create.")
     var destination: String
-
-    @Option(name: .long, help: "The PostgreSQL schema whose tables are converted.")
-    var schema = "public"
-
-    @Option(name: .long, help: "A mapping file whose rules are tried before the defaults (see `bifrost mapping`).")
-    var mapping: String?
 
     @Flag(name: .long, help: "Skip the final comparison of both sides (row counts and content checksums).")
     var noVerify = false
@@ -34,11 +27,9 @@ struct Convert: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let rules = try mapping.map { try MappingRules.load(path: $0) } ?? .defaultRules
-        let conversion = PostgresToSQLite(
-            source: ConnectionString(source), destination: destination,
-            options: .init(schema: schema, rules: rules, verify: !noVerify))
         do {
+            let conversion = PostgresToSQLite(source: source.connectionString, destination: destination,
+                                              options: try source.conversionOptions(verify: !noVerify))
             let report = try conversion.run { event in
                 guard !quiet else { return }
                 switch event {

@@ -13,26 +13,18 @@ struct Verify: ParsableCommand {
             their primary key. Exit codes: 0 equal, 1 different, 2 error.
             """)
 
-    @Argument(help: "The PostgreSQL database: a postgresql:// URL or a libpq 'key=value' string.")
-    var source: String
+    @OptionGroup var source: PostgresSourceOptions
 
     @Argument(help: "The SQLite file to check.")
     var sqliteFile: String
-
-    @Option(name: .long, help: "The PostgreSQL schema the file was converted from.")
-    var schema = "public"
-
-    @Option(name: .long, help: "The mapping file the conversion used, if any.")
-    var mapping: String?
 
     @Option(name: .long, help: "How many differing rows to name per table.")
     var maxDiffs = 10
 
     func run() throws {
         do {
-            let rules = try mapping.map { try MappingRules.load(path: $0) } ?? .defaultRules
-            let report = try Verification(source: ConnectionString(source), sqlitePath: sqliteFile,
-                                          options: .init(schema: schema, rules: rules), maxDifferences: maxDiffs).run()
+            let report = try Verification(source: source.connectionString, sqlitePath: sqliteFile,
+                                          options: try source.conversionOptions(), maxDifferences: maxDiffs).run()
             print(report.summary)
             if report.isEqual {
                 print("equal: \(report.tables.count) tables, \(report.tables.reduce(0) { $0 + $1.postgresRows }) rows")
