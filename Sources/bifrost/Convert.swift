@@ -9,8 +9,9 @@ struct Convert: ParsableCommand {
         abstract: "Converts the tables of a PostgreSQL schema into a new SQLite file.",
         discussion: """
             Reads every table of the schema in one consistent snapshot with binary COPY, stores \
-            each value as Mappings/postgres-to-sqlite.rules says, and checks the row count of every \
-            table on both sides. The file is written under a temporary name next to the destination \
+            each value as Mappings/postgres-to-sqlite.rules says, checks the row count of every \
+            table on both sides, and compares every value (as `bifrost verify` does) unless \
+            --no-verify is given. The file is written under a temporary name next to the destination \
             (readable by its owner only) and renamed into place only when everything succeeded; an \
             existing file at the destination is replaced then, and not before.
             """)
