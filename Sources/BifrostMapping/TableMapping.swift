@@ -42,9 +42,14 @@ public struct TableMapping: Sendable {
     /// `COPY (SELECT …) TO STDOUT (FORMAT binary)` for this table. `ONLY` keeps rows of
     /// inheritance children out; a partitioned table is read whole through its parent.
     public var copyQuery: String {
-        let source = "\(table.kind == .partitioned ? "" : "ONLY ")\(quotedPostgresName)"
         let list = columns.map(\.copyExpression).joined(separator: ", ")
-        return "COPY (SELECT \(list) FROM \(source)) TO STDOUT (FORMAT binary)"
+        return "COPY (SELECT \(list) FROM \(postgresRowSource)) TO STDOUT (FORMAT binary)"
+    }
+
+    /// The FROM item that yields exactly this table's rows: `ONLY` keeps inheritance
+    /// children out; a partitioned table is read whole through its parent.
+    public var postgresRowSource: String {
+        "\(table.kind == .partitioned ? "" : "ONLY ")\(quotedPostgresName)"
     }
 
     public var quotedPostgresName: String {

@@ -1,7 +1,7 @@
 extension Schema {
-    /// The schema restricted to some tables, named `table` or `schema.table`; views,
-    /// sequences, functions and types are kept only when they belong to a kept table's
-    /// namespace. An empty list keeps everything.
+    /// The schema restricted to some tables, named `table` or `schema.table`: views of those
+    /// names and sequences those tables own are kept too; functions, types and extensions
+    /// stay whole. An empty list keeps everything.
     public func keepingTables(_ names: [String]) -> Schema {
         guard !names.isEmpty else { return self }
         func matches(_ name: QualifiedName) -> Bool {

@@ -57,8 +57,7 @@ struct TableCopy {
     }
 
     private func countSourceRows() throws -> Int {
-        let only = mapping.table.kind == .partitioned ? "" : "ONLY "
-        let result = try postgres.execute("SELECT count(*) FROM \(only)\(mapping.quotedPostgresName)")
+        let result = try postgres.execute("SELECT count(*) FROM \(mapping.postgresRowSource)")
         return Int(result.value(row: 0, column: 0) ?? "") ?? -1
     }
 

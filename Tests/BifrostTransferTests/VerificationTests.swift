@@ -68,45 +68,17 @@ import Testing
     @Test func verifyOnTheCommandLineExitsOneWhenDifferent() throws {
         let (source, directory, path) = try convertedFixture()
         defer { directory.remove() }
-        let equal = try CommandLineRun(["verify", source.raw, path])
+        let equal = try BifrostCommandRun(["verify", source.raw, path])
         #expect(equal.status == 0)
         #expect(equal.stdout.contains("equal: 9 tables"))
         try SQLiteConnection(path: path).execute("DELETE FROM tokens")
-        let different = try CommandLineRun(["verify", source.raw, path, "--max-diffs", "2"])
+        let different = try BifrostCommandRun(["verify", source.raw, path, "--max-diffs", "2"])
         #expect(different.status == 1)
         #expect(different.stdout.contains("tokens"))
         #expect(different.stdout.contains("more differing rows (raise --max-diffs to see them)"))
-        let broken = try CommandLineRun(["verify", source.raw, directory.file("missing.sqlite")])
+        let broken = try BifrostCommandRun(["verify", source.raw, directory.file("missing.sqlite")])
         #expect(broken.status == 2)
         #expect(broken.stderr.hasPrefix("error: "))
-    }
-}
-
-/// The built CLI, for exit-code checks (the CLI test target has the full helper).
-struct CommandLineRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-
-    init(_ arguments: [String]) throws {
-        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = buildDirectory.appendingPathComponent("bifrost")
-        process.arguments = arguments
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-run-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let out = directory.appendingPathComponent("out")
-        let err = directory.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        stdout = try String(contentsOf: out, encoding: .utf8)
-        stderr = try String(contentsOf: err, encoding: .utf8)
     }
 }
 

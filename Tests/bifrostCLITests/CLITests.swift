@@ -4,61 +4,13 @@ import BifrostTestSupport
 import Foundation
 import Testing
 
-/// Runs the built `bifrost` binary and captures what a user sees.
-struct CLIRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-
-    static var binary: String {
-        // Tests run from the build directory's test bundle; the CLI sits next to it.
-        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let sibling = buildDirectory.appendingPathComponent("bifrost").path
-        if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
-        return SampleData.repositoryRoot.appendingPathComponent(".build/debug/bifrost").path
-    }
-
-    init(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // stderr is read on another thread so that neither pipe can fill up and block the child.
-        let errorBox = DataBox()
-        let reader = Thread { errorBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        while !errorBox.done { usleep(1000) }
-        let errorData = errorBox.data
-        process.waitUntilExit()
-        status = process.terminationStatus
-        stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: errorData, as: UTF8.self)
-    }
-}
-
-final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Data?
-    var data: Data {
-        get { lock.withLock { stored ?? Data() } }
-        set { lock.withLock { stored = newValue } }
-    }
-    var done: Bool { lock.withLock { stored != nil } }
-}
-
 @Suite struct CLITests {
     @Test func helpListsTheCommandsAndExitCodes() throws {
-        let run = try CLIRun(["--help"])
+        let run = try BifrostCommandRun(["--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("convert"))
         #expect(run.stdout.contains("Exit codes"))
-        let convert = try CLIRun(["convert", "--help"])
+        let convert = try BifrostCommandRun(["convert", "--help"])
         #expect(convert.status == 0)
         #expect(convert.stdout.contains("--mapping"))
     }
@@ -69,7 +21,7 @@ final class DataBox: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let destination = directory.appendingPathComponent("authly.sqlite").path
-        let run = try CLIRun(["convert", source.raw, destination])
+        let run = try BifrostCommandRun(["convert", source.raw, destination])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let users = try PostgresConnection(source).execute("SELECT count(*) FROM users").rows[0][0]!
         #expect(run.stdout.split(separator: "\n").contains { $0.contains("users") && $0.contains(" \(users) rows") })
@@ -83,7 +35,7 @@ final class DataBox: @unchecked Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-cli-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try CLIRun(["convert", "postgresql://authly:Sup3rSecret@127.0.0.1:1/authly?connect_timeout=2",
+        let run = try BifrostCommandRun(["convert", "postgresql://authly:Sup3rSecret@127.0.0.1:1/authly?connect_timeout=2",
                               directory.appendingPathComponent("out.sqlite").path])
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("error: "))
@@ -94,13 +46,13 @@ final class DataBox: @unchecked Sendable {
     }
 
     @Test func usageErrorsExitWith64() throws {
-        let run = try CLIRun(["convert"])
+        let run = try BifrostCommandRun(["convert"])
         #expect(run.status == 64)
         #expect(run.stderr.contains("Missing expected argument"))
     }
 
     @Test func mappingPrintsTheDefaultRulesFile() throws {
-        let run = try CLIRun(["mapping"])
+        let run = try BifrostCommandRun(["mapping"])
         #expect(run.status == 0)
         let file = try String(contentsOf: SampleData.repositoryRoot.appendingPathComponent("Mappings/postgres-to-sqlite.rules"), encoding: .utf8)
         #expect(run.stdout == file)
@@ -120,7 +72,7 @@ final class DataBox: @unchecked Sendable {
         defer { try? FileManager.default.removeItem(at: directory) }
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLIRun.binary)
+        process.executableURL = URL(fileURLWithPath: BifrostCommandRun.binary)
         process.arguments = ["convert", source.raw, directory.appendingPathComponent("big.sqlite").path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -149,22 +101,22 @@ final class DataBox: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
-        let text = try CLIRun(["inspect", source.raw])
+        let text = try BifrostCommandRun(["inspect", source.raw])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("table public.users"))
         #expect(text.stdout.contains("default gen_random_uuid()"))
         #expect(text.stdout.contains("trigger "))
         #expect(text.stdout.contains("function public.set_updated_at() returns trigger language plpgsql"))
 
-        let json = try CLIRun(["inspect", source.raw, "--format", "json"])
+        let json = try BifrostCommandRun(["inspect", source.raw, "--format", "json"])
         #expect(json.status == 0)
         let snapshot = directory.appendingPathComponent("schema.json").path
         try json.stdout.write(toFile: snapshot, atomically: true, encoding: .utf8)
-        let reloaded = try CLIRun(["inspect", snapshot, "--format", "json"])
+        let reloaded = try BifrostCommandRun(["inspect", snapshot, "--format", "json"])
         #expect(reloaded.stdout == json.stdout)
-        #expect(try CLIRun(["inspect", snapshot]).stdout == text.stdout)
+        #expect(try BifrostCommandRun(["inspect", snapshot]).stdout == text.stdout)
 
-        let filtered = try CLIRun(["inspect", snapshot, "--table", "tokens"])
+        let filtered = try BifrostCommandRun(["inspect", snapshot, "--table", "tokens"])
         #expect(filtered.stdout.contains("table public.tokens"))
         #expect(!filtered.stdout.contains("table public.users"))
     }
@@ -175,8 +127,8 @@ final class DataBox: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("authly.sqlite").path
-        #expect(try CLIRun(["convert", source.raw, path, "--quiet"]).status == 0)
-        let run = try CLIRun(["inspect", path])
+        #expect(try BifrostCommandRun(["convert", source.raw, path, "--quiet"]).status == 0)
+        let run = try BifrostCommandRun(["inspect", path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("SQLite "))
         #expect(run.stdout.contains("table main.users"))
@@ -187,7 +139,7 @@ final class DataBox: @unchecked Sendable {
 
     @Test func unknownSchemaIsAnErrorNamingTheSchemasThereAre() throws {
         let source = try SharedCluster.authlyDatabase()
-        let run = try CLIRun(["inspect", source.raw, "--schema", "nope"])
+        let run = try BifrostCommandRun(["inspect", source.raw, "--schema", "nope"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("schema \"nope\" does not exist; the database has: public"))
     }

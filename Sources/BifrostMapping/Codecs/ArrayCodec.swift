@@ -8,6 +8,11 @@ struct JSONArrayCodec: ValueCodec {
     let element: any ValueCodec
 
     func check(column quotedName: String) -> String? {
+        Self.arrayCheck(quotedName)
+    }
+
+    /// The stored text is a JSON array.
+    static func arrayCheck(_ quotedName: String) -> String {
         "json_valid(\(quotedName)) AND json_type(\(quotedName)) = 'array'"
     }
 
@@ -72,7 +77,7 @@ struct TextArrayCodec: ValueCodec {
     let declaredType = "TEXT"
 
     func check(column quotedName: String) -> String? {
-        "json_valid(\(quotedName)) AND json_type(\(quotedName)) = 'array'"
+        JSONArrayCodec.arrayCheck(quotedName)
     }
 
     func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {

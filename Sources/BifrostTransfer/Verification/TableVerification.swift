@@ -110,11 +110,10 @@ struct TableVerification {
             let quoted = PostgresConnection.quoteIdentifier(columns[index].column.name)
             return columns[index].codec.declaredType == "TEXT" ? "\(quoted)::text COLLATE \"C\"" : quoted
         }
-        let only = mapping.table.kind == .partitioned ? "" : "ONLY "
         let orderBy = order.isEmpty ? "" : " ORDER BY \(order.joined(separator: ", "))"
         return """
             COPY (SELECT \(columns.map(CanonicalForm.postgresExpression).joined(separator: ", "))
-                  FROM \(only)\(mapping.quotedPostgresName)\(orderBy)) TO STDOUT
+                  FROM \(mapping.postgresRowSource)\(orderBy)) TO STDOUT
             """
     }
 
