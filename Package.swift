@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BifrostIntrospection", targets: ["BifrostIntrospection"]),
         .library(name: "BifrostMapping", targets: ["BifrostMapping"]),
         .library(name: "BifrostTransfer", targets: ["BifrostTransfer"]),
+        .library(name: "BifrostTranslate", targets: ["BifrostTranslate"]),
         .library(name: "BifrostTestSupport", targets: ["BifrostTestSupport"]),
     ],
     dependencies: [
@@ -36,6 +37,7 @@ let package = Package(
         .target(name: "BifrostIntrospection", dependencies: ["BifrostSchema", "BifrostPostgres", "BifrostPGQuery", "BifrostSQLite"]),
         .target(name: "BifrostMapping", dependencies: ["BifrostSchema", "BifrostSQLite"],
                 plugins: ["EmbedMappings"]),
+        .target(name: "BifrostTranslate", dependencies: ["BifrostPGQuery", "BifrostSchema"]),
         .target(name: "BifrostTransfer",
                 dependencies: ["BifrostPostgres", "BifrostSQLite", "BifrostSchema",
                                "BifrostIntrospection", "BifrostMapping"]),
@@ -43,7 +45,7 @@ let package = Package(
 
         // Executables: thin shells over the library.
         .executableTarget(name: "bifrost",
-                          dependencies: ["BifrostTransfer", "BifrostMapping", "BifrostPostgres",
+                          dependencies: ["BifrostTransfer", "BifrostMapping", "BifrostPostgres", "BifrostTranslate",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "throwaway-postgres",
                           dependencies: ["BifrostTestSupport", "BifrostPostgres",

@@ -1,0 +1,4 @@
+/// Text functions.
+enum StringFunctions {
+    static let handlers: [String: FunctionHandler] = [:]
+}
