@@ -17,6 +17,7 @@ test: deps
 # Benchmarks (see Benchmarks/README.md): release build, exits non-zero when a target is missed.
 bench: deps
 	swift build -c release --product bifrost-bench
+	swift build -c release --product bifrost
 	.build/release/bifrost-bench all
 
 clean:

@@ -37,10 +37,10 @@ let package = Package(
         .target(name: "BifrostIntrospection", dependencies: ["BifrostSchema", "BifrostPostgres", "BifrostPGQuery", "BifrostSQLite"]),
         .target(name: "BifrostMapping", dependencies: ["BifrostSchema", "BifrostSQLite"],
                 plugins: ["EmbedMappings"]),
-        .target(name: "BifrostTranslate", dependencies: ["BifrostPGQuery", "BifrostSchema"]),
+        .target(name: "BifrostTranslate", dependencies: ["BifrostPGQuery", "BifrostSchema", "BifrostMapping"]),
         .target(name: "BifrostTransfer",
                 dependencies: ["BifrostPostgres", "BifrostSQLite", "BifrostSchema",
-                               "BifrostIntrospection", "BifrostMapping"]),
+                               "BifrostIntrospection", "BifrostMapping", "BifrostTranslate"]),
         .target(name: "BifrostTestSupport", dependencies: ["BifrostPostgres"]),
 
         // Executables: thin shells over the library.
@@ -54,7 +54,8 @@ let package = Package(
         // Benchmarks (`make bench`): not part of `make test`.
         .executableTarget(name: "bifrost-bench",
                           dependencies: ["BifrostIntrospection", "BifrostSchema", "BifrostTestSupport",
-                                         "BifrostPostgres", "BifrostTransfer", "BifrostSQLite",
+                                         "BifrostPostgres", "BifrostTransfer", "BifrostSQLite", "BifrostTranslate",
+                                         "BifrostPGQuery",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Benchmarks/Sources/bifrost-bench"),
 
@@ -72,6 +73,10 @@ let package = Package(
                                    "BifrostPostgres", "BifrostSQLite", "BifrostTransfer", "BifrostMapping"]),
         .testTarget(name: "BifrostTransferTests",
                     dependencies: ["BifrostTransfer", "BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),
+        .testTarget(name: "BifrostTranslateTests",
+                    dependencies: ["BifrostTranslate", "BifrostTestSupport", "BifrostPostgres", "BifrostSQLite",
+                                   "BifrostTransfer", "BifrostIntrospection", "BifrostSchema", "BifrostMapping",
+                                   "BifrostPGQuery"]),
         .testTarget(name: "bifrostCLITests", dependencies: ["BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,10 +12,13 @@ public struct SQLiteSchemaWriter: Sendable {
     }
 
     /// `CREATE TABLE`, plus notes on what was left out (foreign keys to tables not converted).
-    public func createTable(_ mapping: TableMapping) -> (sql: String, notes: [String]) {
+    /// `additions` are the defaults and CHECKs translated from PostgreSQL's expressions.
+    public func createTable(_ mapping: TableMapping, additions: TableAdditions = TableAdditions()) -> (sql: String, notes: [String]) {
         let quote = SQLiteConnection.quoteIdentifier
         func list(_ names: [String]) -> String { names.map(quote).joined(separator: ", ") }
-        var parts = mapping.columns.map { "  " + $0.sqliteDefinition }
+        var parts = mapping.columns.map { column in
+            "  " + column.sqliteDefinition + (additions.defaults[column.column.name].map { " DEFAULT (\($0))" } ?? "")
+        }
         var notes: [String] = []
         let table = mapping.table
         if let key = table.primaryKey {
@@ -37,6 +40,32 @@ public struct SQLiteSchemaWriter: Sendable {
             }
             parts.append(clause)
         }
+        for check in additions.checks {
+            parts.append("  CONSTRAINT \(quote(check.name)) CHECK (\(check.sql))")
+        }
         return ("CREATE TABLE \(quote(mapping.sqliteName)) (\n\(parts.joined(separator: ",\n"))\n)", notes)
+    }
+}
+
+/// Parts of a table's DDL translated from PostgreSQL expressions (by BifrostTranslate), given
+/// as SQLite SQL printed from its syntax tree.
+public struct TableAdditions: Sendable, Equatable {
+    /// Column defaults by column name.
+    public var defaults: [String: String]
+    public var checks: [NamedCheck]
+
+    public init(defaults: [String: String] = [:], checks: [NamedCheck] = []) {
+        self.defaults = defaults
+        self.checks = checks
+    }
+
+    public struct NamedCheck: Sendable, Equatable {
+        public var name: String
+        public var sql: String
+
+        public init(name: String, sql: String) {
+            self.name = name
+            self.sql = sql
+        }
     }
 }

@@ -1,5 +1,6 @@
 import BifrostMapping
 import BifrostSchema
+import BifrostTranslate
 
 /// One way a converted SQLite schema differs from its PostgreSQL source.
 public struct SchemaDifference: Sendable, Equatable, CustomStringConvertible {
@@ -28,9 +29,8 @@ public struct ConvertedSchemaComparison {
         self.mappings = mappings
     }
 
-    static let notTranslatedYet = "not converted yet: PostgreSQL expressions need the SQL translator"
-
     public func differences() -> [SchemaDifference] {
+        let translation = SchemaTranslator(schema: postgres).translate(mappings)
         var found: [SchemaDifference] = []
         let converted = Set(mappings.map(\.sqliteName))
         for table in sqlite.tables where !converted.contains(table.name.name) {
@@ -41,15 +41,20 @@ public struct ConvertedSchemaComparison {
                 found.append(SchemaDifference(object: mapping.table.name.description, message: "table is missing from the SQLite file"))
                 continue
             }
-            found += compare(mapping, target)
+            found += compare(mapping, target, translation: translation)
         }
-        found += postgres.views.map {
-            SchemaDifference(object: $0.name.description, message: "view is missing", explanation: Self.notTranslatedYet)
+        for view in postgres.views where !sqlite.views.contains(where: { $0.name.name == view.name.name }) {
+            found.append(SchemaDifference(object: view.name.description, message: "view is missing",
+                                          explanation: note(in: translation, "view \(view.name)")))
         }
         return found
     }
 
-    private func compare(_ mapping: TableMapping, _ target: Table) -> [SchemaDifference] {
+    private func note(in translation: SchemaTranslation, _ object: String) -> String? {
+        translation.notes.first { $0.hasPrefix(object + " ") || $0.hasPrefix(object + ":") }
+    }
+
+    private func compare(_ mapping: TableMapping, _ target: Table, translation: SchemaTranslation) -> [SchemaDifference] {
         let source = mapping.table
         let name = source.name.description
         var found: [SchemaDifference] = []
@@ -73,10 +78,12 @@ public struct ConvertedSchemaComparison {
                 note(object, stored.isNullable ? "nullable, NOT NULL in PostgreSQL" : "NOT NULL, nullable in PostgreSQL")
             }
             if column.defaultExpression != nil, stored.defaultExpression == nil {
-                note(object, "default \(column.defaultExpression!) is missing", Self.notTranslatedYet)
+                let rowid = column.identity != nil || column.defaultExpression?.sql.hasPrefix("nextval(") == true
+                note(object, "default \(column.defaultExpression!) is missing",
+                     rowid ? "SQLite assigns the INTEGER PRIMARY KEY itself" : self.note(in: translation, "default of \(name).\(column.name)"))
             }
             if column.generated != nil {
-                note(object, "generated column stored as plain values", Self.notTranslatedYet)
+                note(object, "generated column stored as plain values", "SQLite does not recompute them")
             }
             if column.identity != nil {
                 note(object, "identity column stored as plain INTEGER; the sequence position is not kept", "sequences are not converted yet")
@@ -108,17 +115,19 @@ public struct ConvertedSchemaComparison {
             }
         }
         let codecChecks = Set(mapping.columns.compactMap(\.sqliteCheckExpression))
-        for check in target.checks where !codecChecks.contains(check.expression.sql) {
+        let translatedChecks = translation.tables.first { $0.source == source.name }?.additions.checks ?? []
+        for check in target.checks where !codecChecks.contains(check.expression.sql)
+            && !translatedChecks.contains(where: { $0.name == check.name || $0.sql == check.expression.sql }) {
             note(name, "CHECK (\(check.expression)) has no PostgreSQL source")
         }
-        for check in source.checks {
-            note("\(name) \(check.name)", "CHECK is missing", Self.notTranslatedYet)
+        for check in source.checks where !target.checks.contains(where: { $0.name == check.name }) {
+            note("\(name) \(check.name)", "CHECK is missing", self.note(in: translation, "CHECK \(check.name) of \(name)"))
         }
-        for index in source.indexes where index.constraint == nil {
-            note("\(name) \(index.name)", "index is missing", Self.notTranslatedYet)
+        for index in source.indexes where index.constraint == nil && !target.indexes.contains(where: { $0.name == index.name }) {
+            note("\(name) \(index.name)", "index is missing", self.note(in: translation, "index \(index.name) of \(name)"))
         }
-        for trigger in source.triggers {
-            note("\(name) \(trigger.name)", "trigger is missing", Self.notTranslatedYet)
+        for trigger in source.triggers where !target.triggers.contains(where: { $0.name.hasPrefix(trigger.name) }) {
+            note("\(name) \(trigger.name)", "trigger is missing", self.note(in: translation, "trigger \(trigger.name) of \(name)"))
         }
         return found
     }

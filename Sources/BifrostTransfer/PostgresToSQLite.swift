@@ -3,6 +3,7 @@ import BifrostMapping
 import BifrostPostgres
 import BifrostSQLite
 import BifrostSchema
+import BifrostTranslate
 import Foundation
 
 /// Converts the tables of a PostgreSQL schema into a new SQLite file.
@@ -65,18 +66,23 @@ public struct PostgresToSQLite {
             // The file is discarded on failure, so the load needs no journal and no fsync; a
             // 32 MB page cache keeps index pages from being written again and again.
             try sqlite.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768")
-            let writer = SQLiteSchemaWriter(sqliteNames: Dictionary(
-                uniqueKeysWithValues: mappings.map { ($0.table.name, $0.sqliteName) }))
-            for mapping in mappings {
-                let (sql, tableNotes) = writer.createTable(mapping)
-                try sqlite.execute(sql)
-                notes += tableNotes
-            }
+            // Tables with their translated defaults and CHECKs, then the data, then indexes,
+            // triggers (which must not fire during the load) and views.
+            let translation = SchemaTranslator(schema: schema).translate(mappings)
+            notes += translation.notes
+            try createTables(translation, mappings: mappings, sqlite: sqlite, notes: &notes)
             for mapping in mappings {
                 onEvent(.tableStarted(mapping.table.name, estimatedRows: mapping.table.estimatedRows))
                 let report = try TableCopy(mapping: mapping, postgres: postgres, sqlite: sqlite).run()
                 reports.append(report)
                 onEvent(.tableFinished(report))
+            }
+            for statement in translation.afterData {
+                do {
+                    try sqlite.execute(statement.sql)
+                } catch {
+                    notes.append("\(statement.kind.rawValue) \(statement.object) not carried over: SQLite refused its translation: \(error)")
+                }
             }
             try checkForeignKeys(sqlite)
             if options.verify {
@@ -117,24 +123,27 @@ public struct PostgresToSQLite {
         }
     }
 
-    /// Parts of the schema this version does not carry over yet, said out loud.
+    /// CREATE TABLE with the translated defaults and CHECKs; a table whose translated parts
+    /// SQLite rejects is created without them, and a note says so.
+    private func createTables(_ translation: SchemaTranslation, mappings: [TableMapping], sqlite: SQLiteConnection,
+                              notes: inout [String]) throws {
+        let writer = SQLiteSchemaWriter(sqliteNames: Dictionary(
+            uniqueKeysWithValues: mappings.map { ($0.table.name, $0.sqliteName) }))
+        for (mapping, table) in zip(mappings, translation.tables) {
+            do {
+                try sqlite.execute(table.sql)
+            } catch {
+                notes.append("defaults and CHECKs of \(mapping.table.name) not carried over: SQLite refused their translation: \(error)")
+                try sqlite.execute(writer.createTable(mapping).sql)
+            }
+        }
+    }
+
+    /// Parts of the schema this version does not carry over, said out loud.
     private func untranslatedSchemaNotes(_ schema: Schema) -> [String] {
-        let tables = schema.tables.filter { $0.partitionOf == nil }
-        let columns: [Column] = tables.flatMap(\.columns)
-        let indexes: [Index] = tables.flatMap(\.indexes)
-        let checks: Int = tables.reduce(0) { $0 + $1.checks.count }
-        let triggers: Int = tables.reduce(0) { $0 + $1.triggers.count }
-        let counts: [(String, Int)] = [
-            ("column defaults", columns.filter { $0.defaultExpression != nil }.count),
-            ("generated columns (stored as plain values)", columns.filter { $0.generated != nil }.count),
-            ("CHECK constraints", checks),
-            ("indexes", indexes.filter { $0.constraint == nil }.count),
-            ("triggers", triggers),
-            ("views", schema.views.count),
-        ].filter { $0.1 > 0 }
-        guard !counts.isEmpty else { return [] }
-        let list = counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
-        return ["not carried over yet (they need the SQL translator): \(list)"]
+        let generated = schema.tables.filter { $0.partitionOf == nil }.flatMap(\.columns).filter { $0.generated != nil }.count
+        guard generated > 0 else { return [] }
+        return ["\(generated) generated columns are stored as plain values (SQLite does not recompute them)"]
     }
 }
 

@@ -62,13 +62,14 @@ public struct Translator: Sendable {
         for item in items {
             guard let node = item["stmt"].flatMap(ParseNode.init) else { continue }
             context.parameterTypes = [:]
-            let (command, columns) = try StatementTranslator(context: context).translate(node)
             let parameterCount = Self.highestParameter(in: item)
-            statements.append(TranslatedStatement(
-                sql: printer.print(command), command: command,
-                resultColumns: columns.map { ResultColumn(name: $0.name, type: $0.type.postgresName) },
-                parameterCount: parameterCount,
-                parameterTypes: context.parameterTypes.compactMapValues(\.postgresName)))
+            for (command, columns) in try StatementTranslator(context: context).translateAll(node) {
+                statements.append(TranslatedStatement(
+                    sql: printer.print(command), command: command,
+                    resultColumns: columns.map { ResultColumn(name: $0.name, type: $0.type.postgresName) },
+                    parameterCount: parameterCount,
+                    parameterTypes: context.parameterTypes.compactMapValues(\.postgresName)))
+            }
         }
         return Translation(statements: statements, warnings: context.warnings, rewrites: context.rewrites)
     }
@@ -92,6 +93,17 @@ public struct Translator: Sendable {
 struct StatementTranslator {
     let context: TranslationContext
 
+    /// The SQLite statements for one statement (a trigger may need two).
+    func translateAll(_ node: ParseNode) throws -> [(SQLiteCommand, [ScopeColumn])] {
+        switch node.tag {
+        case "CreateStmt", "IndexStmt", "ViewStmt", "CreateTrigStmt", "CreateFunctionStmt", "CreateEnumStmt",
+             "CreateDomainStmt", "AlterTableStmt":
+            return try DefinitionTranslator(context: context).translate(node)
+        default:
+            return [try translate(node)]
+        }
+    }
+
     func translate(_ node: ParseNode) throws -> (SQLiteCommand, [ScopeColumn]) {
         switch node.tag {
         case "SelectStmt":
@@ -101,8 +113,6 @@ struct StatementTranslator {
             return try ModificationTranslator(context: context).translate(node)
         case "TransactionStmt":
             return (.transaction(try transaction(node)), [])
-        case "CreateStmt", "IndexStmt", "ViewStmt", "CreateTrigStmt", "CreateFunctionStmt":
-            return try DefinitionTranslator(context: context).translate(node)
         default:
             throw context.refusal("unsupported-syntax", "\(node.tag.replacingOccurrences(of: "Stmt", with: "")) statements are not translated", at: node.location ?? 0)
         }
@@ -118,23 +128,5 @@ struct StatementTranslator {
         case "TRANS_STMT_ROLLBACK_TO": return "ROLLBACK TO " + SQLitePrinter.quoteIdentifier(node.string("savepoint_name") ?? "")
         default: throw context.refusal("unsupported-syntax", "transaction statement \(node.string("kind") ?? "")", at: node.location)
         }
-    }
-}
-
-/// INSERT, UPDATE and DELETE (with RETURNING, ON CONFLICT, UPDATE … FROM).
-struct ModificationTranslator {
-    let context: TranslationContext
-
-    func translate(_ node: ParseNode) throws -> (SQLiteCommand, [ScopeColumn]) {
-        throw context.refusal("unsupported-syntax", "\(node.tag) is not translated yet", at: node.location)
-    }
-}
-
-/// CREATE TABLE / INDEX / VIEW / TRIGGER / FUNCTION from SQL files.
-struct DefinitionTranslator {
-    let context: TranslationContext
-
-    func translate(_ node: ParseNode) throws -> (SQLiteCommand, [ScopeColumn]) {
-        throw context.refusal("unsupported-syntax", "\(node.tag) is not translated yet", at: node.location)
     }
 }

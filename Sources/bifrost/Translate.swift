@@ -11,7 +11,9 @@ struct Translate: ParsableCommand {
         abstract: "Translates PostgreSQL SQL into SQLite SQL that gives the same answers.",
         discussion: """
             Reads the SQL from FILE, or from standard input when FILE is omitted or `-`, and prints \
-            the SQLite SQL. $1-style parameters become ?1. Warnings and refusals go to standard \
+            the SQLite SQL. $1-style parameters become ?1. A DDL script (CREATE TABLE, CREATE TYPE … \
+            as pg_dump writes it) is translated whole into SQLite DDL, with a note on standard error \
+            for each part that cannot be carried over. Warnings and refusals go to standard \
             error with line:column and a caret. A construct that cannot be translated exactly is \
             refused (exit 1) unless `--allow CODE` accepts its documented approximation:
             \(Allowance.documented.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)" }.joined(separator: "\n"))
@@ -21,7 +23,7 @@ struct Translate: ParsableCommand {
     @Argument(help: "A .sql file; standard input when omitted or '-'.")
     var file: String?
 
-    @Option(name: .long, help: "The schema the SQL runs against: a postgresql:// URL or libpq conninfo, a JSON snapshot, or a SQLite file converted by bifrost.")
+    @Option(name: .long, help: "The schema the SQL runs against: a postgresql:// URL or libpq conninfo, a JSON snapshot, a SQLite file converted by bifrost, or a .sql DDL script (as pg_dump writes it).")
     var schema: String?
 
     @Option(name: .long, help: "Accept a documented approximation as a warning (repeatable).")
@@ -50,13 +52,24 @@ struct Translate: ParsableCommand {
             var model: Schema?
             var databaseCollation = collation
             if let schema {
-                let location = SchemaLocation(argument: schema)
-                model = try location.read()
-                if databaseCollation == nil, case let .postgres(connectionString) = location {
-                    databaseCollation = try Self.collation(of: connectionString)
+                if schema.hasSuffix(".sql") {
+                    model = try SQLSchemaReader().read(try String(contentsOfFile: schema, encoding: .utf8))
+                } else {
+                    let location = SchemaLocation(argument: schema)
+                    model = try location.read()
+                    if databaseCollation == nil, case let .postgres(connectionString) = location {
+                        databaseCollation = try Self.collation(of: connectionString)
+                    }
                 }
             }
             let translator = Translator(schema: model, options: TranslationOptions(allowed: Set(allow), databaseCollation: databaseCollation))
+            if try Translator.isSchemaScript(sql) {
+                // A DDL script: translated whole, since SQLite cannot alter a table's constraints later.
+                let translation = try translator.translateSchema(sql)
+                for note in translation.notes { printError("note: \(note)") }
+                print(translation.script, terminator: "")
+                return
+            }
             let translation = try translator.translate(sql)
             for warning in translation.warnings {
                 printError(warning.rendered(in: source, severity: "warning"))

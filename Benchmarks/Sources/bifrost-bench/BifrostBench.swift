@@ -9,7 +9,7 @@ struct BifrostBench: ParsableCommand {
         commandName: "bifrost-bench",
         abstract: "Bifrost's benchmarks: each prints value, baseline, ratio, target and PASS/FAIL.",
         discussion: "Build in release mode first: `swift build -c release --product bifrost-bench`. See Benchmarks/README.md.",
-        subcommands: [All.self, Introspection.self])
+        subcommands: [All.self, Introspection.self, Translation.self])
 
     /// Prints the table and fails the process when a result missed its target.
     static func report(_ results: [BenchmarkResult]) throws {
@@ -34,7 +34,20 @@ extension BifrostBench {
         func run() throws {
             var results: [BenchmarkResult] = []
             results += try IntrospectionBenchmark().run()
+            results += try TranslationBenchmark().run()
             try BifrostBench.report(results)
+        }
+    }
+
+    struct Translation: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Translator.translate on 100 statements (target 50 ms) and `bifrost translate` on one line (target 30 ms).")
+
+        @Option(help: "Timed runs (after one warm-up); the median is reported.")
+        var runs = 20
+
+        func run() throws {
+            try BifrostBench.report(TranslationBenchmark(runs: runs).run())
         }
     }
 

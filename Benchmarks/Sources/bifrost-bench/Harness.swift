@@ -154,17 +154,22 @@ enum ResultTable {
     }
 }
 
-/// Runs a program to completion with stdin and stdout on /dev/null and stderr captured;
-/// throws with its stderr when it fails. For baselines that are other tools.
-func runTool(_ executable: String, _ arguments: [String]) throws {
+/// Runs a program to completion with stdout on /dev/null, stdin from `input` (or /dev/null) and
+/// stderr captured; throws with its stderr when it fails.
+func runTool(_ executable: String, _ arguments: [String], input: String? = nil) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    process.standardInput = FileHandle.nullDevice
+    let inputPipe = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
     process.standardOutput = FileHandle.nullDevice
     let errors = Pipe()
     process.standardError = errors
     try process.run()
+    if let input {
+        inputPipe.fileHandleForWriting.write(Data(input.utf8))
+        try inputPipe.fileHandleForWriting.close()
+    }
     let message = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {

@@ -152,7 +152,10 @@ extension ExpressionTranslator {
                 return .cast(value.sql, as: "TEXT")
             }
             let formatted = SQLiteExpression.call("printf", .text("%.\(scale)f"), value.sql)
-            return .when(.binary(.call("typeof", value.sql), "=", .text("text")), then: value.sql, else: formatted)
+            // typeof 'text': NaN or a number kept as text; 'null': printf would print NULL as 0.
+            return .caseWhen(SQLiteCase(operand: .call("typeof", value.sql), branches: [
+                .init(condition: .text("text"), result: value.sql), .init(condition: .text("null"), result: .null),
+            ], otherwise: formatted))
         case .timestamptz:
             return try DateTimeOperators.timestamptzText(self, value, at: node)
         case .interval:
@@ -163,7 +166,7 @@ extension ExpressionTranslator {
         case .float:
             throw refusal("unsupported-cast", "text of a float: SQLite prints 15 significant digits, PostgreSQL the shortest exact form", at: node)
         case .json, .jsonb:
-            throw refusal("unsupported-cast", "text of \(value.type.postgresName!): PostgreSQL prints JSON with spaces that the stored compact form lacks", at: node)
+            return JSONOperators.text(self, value, at: node)
         case .array:
             throw refusal("unsupported-cast", "text of an array (use array_to_string)", at: node)
         case .record:

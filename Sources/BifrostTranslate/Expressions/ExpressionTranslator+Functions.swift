@@ -22,7 +22,8 @@ enum FunctionLibrary {
     static let handlers: [String: FunctionHandler] = {
         var all: [String: FunctionHandler] = [:]
         for family in [CoreFunctions.handlers, AggregateFunctions.handlers, StringFunctions.handlers,
-                       DateTimeFunctions.handlers, ArrayFunctions.handlers, JSONFunctions.handlers] {
+                       DateTimeFunctions.handlers, ArrayFunctions.handlers, JSONFunctions.handlers,
+                       UUIDFunctions.handlers] {
             all.merge(family) { first, _ in first }
         }
         return all

@@ -31,7 +31,7 @@ extension ExpressionTranslator {
         case "AEXPR_LIKE", "AEXPR_ILIKE", "AEXPR_SIMILAR":
             return try PatternMatching.translate(self, node: node)
         case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN":
-            let bounds = node.list("rexpr")
+            let bounds = node.node("rexpr")?.list("items") ?? node.list("rexpr")
             let values = try unify([node.node("lexpr")!] + bounds)
             try context.checkTextOrdering(values[0].type, construct: "BETWEEN", at: node.location)
             return Typed(.between(values[0].sql, low: values[1].sql, high: values[2].sql,
@@ -42,7 +42,7 @@ extension ExpressionTranslator {
     }
 
     private func inList(_ node: ParseNode, negated: Bool) throws -> Typed {
-        let values = try unify([node.node("lexpr")!] + node.list("rexpr"))
+        let values = try unify([node.node("lexpr")!] + (node.node("rexpr")?.list("items") ?? node.list("rexpr")))
         return Typed(.inList(values[0].sql, values.dropFirst().map(\.sql), negated: negated), .boolean)
     }
 

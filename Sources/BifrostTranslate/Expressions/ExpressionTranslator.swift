@@ -94,6 +94,7 @@ struct ExpressionTranslator {
         }
         switch scope.resolve(column, qualifier: qualifier) {
         case let .found(relation, found):
+            if let expression = found.expression { return Typed(expression, found.type) }
             return Typed(.column(table: qualifier == nil && !needsQualifier(column) ? nil : relation, name: found.name),
                          found.type)
         case .ambiguous:
@@ -108,14 +109,17 @@ struct ExpressionTranslator {
         }
     }
 
-    /// Whether an unqualified column must be qualified in SQLite (it never does: SQLite resolves
-    /// the same way for the scopes we build).
-    private func needsQualifier(_ column: String) -> Bool { false }
+    /// Whether an unqualified column must be qualified in SQLite: SQLite resolves the same way
+    /// for the scopes we build, except inside the subqueries over `json_each`/`json_tree` that
+    /// array translations introduce, whose columns would capture these names.
+    private func needsQualifier(_ column: String) -> Bool {
+        ["key", "value", "type", "atom", "id", "parent", "fullkey", "path", "json", "root"].contains(column)
+    }
 
     private func constant(_ node: ParseNode) throws -> Typed {
         if node.bool("isnull") { return .null }
         if let value = node.embedded("ival", as: "Integer") {
-            return Typed(.integer(Int64(value.int("ival") ?? 0)), .integer("integer"))
+            return Typed(.integer(Int64(value.int("ival") ?? negativeIntegerFromSource(node))), .integer("integer"))
         }
         if let value = node.embedded("fval", as: "Float"), let text = value.string("fval") {
             if let integer = Int64(text) { return Typed(.integer(integer), .integer("bigint")) }
@@ -137,6 +141,17 @@ struct ExpressionTranslator {
             throw refusal("unsupported-syntax", "bit string literal \(value.string("bsval") ?? "")", at: node)
         }
         throw refusal("unsupported-syntax", "constant", at: node)
+    }
+
+    /// libpg_query's JSON omits the value of a negative integer constant folded by the grammar
+    /// (`-5` arrives as `"ival": {}`, like 0): read it back from the source text.
+    private func negativeIntegerFromSource(_ node: ParseNode) -> Int {
+        guard let location = node.location else { return 0 }
+        let text = context.source.slice(from: location, to: location + 40)
+        var digits = Substring(text)
+        guard digits.first == "-" else { return 0 }
+        digits = digits.dropFirst().drop(while: \.isWhitespace)
+        return -(Int(digits.prefix(while: \.isASCII).prefix(while: \.isNumber)) ?? 0)
     }
 
     private func parameter(_ node: ParseNode) -> Typed {

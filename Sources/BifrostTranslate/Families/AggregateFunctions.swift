@@ -3,6 +3,7 @@ enum AggregateFunctions {
     /// Functions that may carry an OVER clause.
     static func handlesWindow(_ name: String) -> Bool {
         windowOnly.contains(name) || ["count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every"].contains(name)
+            || ArrayAggregates.windowCapable.contains(name)
     }
 
     private static let windowOnly: Set<String> = [

@@ -1,4 +1,11 @@
-/// Text functions.
+/// Text functions, by family (see `Families/Text/`).
 enum StringFunctions {
-    static let handlers: [String: FunctionHandler] = [:]
+    static let handlers: [String: FunctionHandler] = {
+        var all: [String: FunctionHandler] = [:]
+        for family in [TextMeasureFunctions.handlers, TextCaseFunctions.handlers, TextJoinFunctions.handlers,
+                       TextSliceFunctions.handlers, TextEditFunctions.handlers] {
+            all.merge(family) { first, _ in first }
+        }
+        return all
+    }()
 }

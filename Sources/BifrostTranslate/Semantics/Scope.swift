@@ -4,6 +4,9 @@ import BifrostSchema
 struct ScopeColumn: Sendable {
     var name: String
     var type: SQLType
+    /// What a reference to the column translates to, when it is not `relation.name` in SQLite
+    /// (the `value` of a `json_each` behind `unnest`, a correlated subquery behind LATERAL).
+    var expression: SQLiteExpression? = nil
 }
 
 /// A FROM item as expressions see it: the name it is referenced by, and its columns.

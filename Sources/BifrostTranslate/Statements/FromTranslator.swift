@@ -93,17 +93,3 @@ struct FromTranslator {
         return .subquery(select, alias: name)
     }
 }
-
-/// Set-returning functions in FROM (unnest, jsonb_array_elements, jsonb_each, generate_series …).
-enum TableFunctions {
-    static func translate(context: TranslationContext, scope: Scope, node: ParseNode) throws -> SQLiteFrom {
-        throw context.refusal("unsupported-function", "set-returning functions in FROM are not translated yet", at: node.location)
-    }
-}
-
-/// `LATERAL (subquery)`: SQLite has no lateral joins.
-enum LateralSubquery {
-    static func translate(context: TranslationContext, scope: Scope, node: ParseNode, alias: String) throws -> SQLiteFrom {
-        throw context.refusal("unsupported-syntax", "LATERAL subqueries are not translated yet", at: node.location)
-    }
-}

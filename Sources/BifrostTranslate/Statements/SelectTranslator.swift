@@ -33,7 +33,7 @@ struct SelectTranslator {
 
     // MARK: WITH
 
-    private func commonTables(_ clause: ParseNode, into scope: Scope) throws -> SQLiteWith {
+    func commonTables(_ clause: ParseNode, into scope: Scope) throws -> SQLiteWith {
         let recursive = clause.bool("recursive")
         var tables: [SQLiteWith.Table] = []
         for cte in clause.list("ctes") {
@@ -160,7 +160,7 @@ struct SelectTranslator {
             if item.tag == "GroupingSet" {
                 throw context.refusal("unsupported-syntax", "GROUPING SETS / ROLLUP / CUBE", at: item.location)
             }
-            return try (outputReference(item, targets: targets) ?? expressions.translate(item)).sql
+            return try (outputReference(item, targets: targets, preferInput: scope) ?? expressions.translate(item)).sql
         }
         if let having = node.node("havingClause") { core.having = try expressions.condition(having) }
         core.namedWindows = try node.list("windowClause").map { definition in
@@ -218,7 +218,8 @@ struct SelectTranslator {
         }
         return relations.flatMap { relation in
             relation.columns.map { column in
-                Target(value: Typed(.column(table: relation.name, name: column.name), column.type), column: column)
+                Target(value: Typed(column.expression ?? .column(table: relation.name, name: column.name), column.type),
+                       column: ScopeColumn(name: column.name, type: column.type))
             }
         }
     }
@@ -266,7 +267,8 @@ struct SelectTranslator {
     }
 
     /// ORDER BY / GROUP BY items that name a select-list column (by ordinal or output name).
-    private func outputReference(_ node: ParseNode, targets: [Target]) throws -> Typed? {
+    /// With `preferInput` (GROUP BY), a bare name that is also an input column means the input column.
+    private func outputReference(_ node: ParseNode, targets: [Target], preferInput: Scope? = nil) throws -> Typed? {
         if node.tag == "A_Const", let ordinal = node.embedded("ival", as: "Integer")?.int("ival") {
             guard ordinal >= 1, ordinal <= targets.count else {
                 throw context.refusal("unknown-column", "position \(ordinal) is not in the select list", at: node.location)
@@ -275,8 +277,8 @@ struct SelectTranslator {
         }
         if node.tag == "ColumnRef", let names = Optional(node.list("fields").compactMap(\.stringValue)), names.count == 1,
            let target = targets.first(where: { $0.column.name == names[0] }) {
-            // PostgreSQL prefers an input column for GROUP BY but an output column for ORDER BY;
-            // they only differ when an output alias shadows an input column of another value.
+            // PostgreSQL prefers an input column for GROUP BY but an output column for ORDER BY.
+            if let scope = preferInput, case .found = scope.resolve(names[0], qualifier: nil) { return nil }
             return target.value
         }
         return nil

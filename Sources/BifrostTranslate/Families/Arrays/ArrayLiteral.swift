@@ -1,0 +1,165 @@
+/// PostgreSQL array input syntax (`'{a,"b c",NULL,{1,2}}'`), turned into Bifrost's JSON
+/// storage text at translation time.
+enum ArrayLiteral {
+    indirect enum Item: Equatable {
+        case element(String?)
+        case array([Item])
+    }
+
+    struct SyntaxError: Error {
+        let reason: String
+    }
+
+    /// The JSON storage of `text` as a value of `type` (an array type); nil for other types.
+    static func storage(_ translator: ExpressionTranslator, _ text: String, as type: SQLType,
+                        at node: ParseNode) throws -> SQLiteExpression? {
+        guard let elementType = type.arrayElement else { return nil }
+        let item: Item
+        do {
+            item = try parse(text)
+        } catch let error as SyntaxError {
+            throw translator.refusal("invalid-literal", "malformed array literal: \"\(text)\" (\(error.reason))", at: node)
+        }
+        guard let storage = ArrayElement.storage(of: elementType), storage != .unknown else {
+            throw translator.refusal("unsupported-array", "\(type.postgresName ?? "array") literal: elements of type \(elementType.postgresName ?? "?") are not stored exactly by the translator", at: node)
+        }
+        return .text(try json(item, translator, elementType, storage, at: node))
+    }
+
+    private static func json(_ item: Item, _ translator: ExpressionTranslator, _ elementType: SQLType,
+                             _ storage: ArrayElement.Storage, at node: ParseNode) throws -> String {
+        switch item {
+        case let .array(items):
+            return "[" + (try items.map { try json($0, translator, elementType, storage, at: node) }).joined(separator: ",") + "]"
+        case .element(nil):
+            return "null"
+        case let .element(text?):
+            let value = try LiteralCoercion.storage(of: text, as: elementType, translator: translator, at: node)
+            switch (storage, value) {
+            case let (.string, .literal(.text(string))): return quoted(string)
+            case let (.integer, .literal(.integer(number))): return String(number)
+            case let (.boolean, .literal(.integer(number))): return number != 0 ? "true" : "false"
+            default:
+                throw translator.refusal("unsupported-array", "\(elementType.postgresName ?? "?")[] literal element \"\(text)\"", at: node)
+            }
+        }
+    }
+
+    /// A JSON string exactly as Bifrost's converter writes one (raw UTF-8, short escapes for
+    /// quote, backslash, newline, return and tab, `\u00xx` for other control characters).
+    static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    // MARK: Parsing (array_in)
+
+    static func parse(_ text: String) throws -> Item {
+        var scalars = Substring(text).unicodeScalars[...]
+        skipSpace(&scalars)
+        if scalars.first == "[" {
+            throw SyntaxError(reason: "explicit dimensions are not supported")
+        }
+        let item = try parseArray(&scalars)
+        skipSpace(&scalars)
+        guard scalars.isEmpty else { throw SyntaxError(reason: "junk after closing right brace") }
+        _ = try shape(item)
+        return item
+    }
+
+    private static func skipSpace(_ scalars: inout Substring.UnicodeScalarView.SubSequence) {
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+    }
+
+    private static func parseArray(_ scalars: inout Substring.UnicodeScalarView.SubSequence) throws -> Item {
+        guard scalars.popFirst() == "{" else { throw SyntaxError(reason: "array value must start with \"{\"") }
+        var items: [Item] = []
+        skipSpace(&scalars)
+        if scalars.first == "}" {
+            scalars.removeFirst()
+            return .array([])
+        }
+        while true {
+            skipSpace(&scalars)
+            switch scalars.first {
+            case "{": items.append(try parseArray(&scalars))
+            case "\"": items.append(.element(try parseQuoted(&scalars)))
+            case nil: throw SyntaxError(reason: "unexpected end of input")
+            default: items.append(try parseBare(&scalars))
+            }
+            skipSpace(&scalars)
+            switch scalars.popFirst() {
+            case ",": continue
+            case "}": return .array(items)
+            default: throw SyntaxError(reason: "unexpected character")
+            }
+        }
+    }
+
+    private static func parseQuoted(_ scalars: inout Substring.UnicodeScalarView.SubSequence) throws -> String {
+        scalars.removeFirst()
+        var value = String.UnicodeScalarView()
+        while let scalar = scalars.popFirst() {
+            switch scalar {
+            case "\"": return String(value)
+            case "\\":
+                guard let escaped = scalars.popFirst() else { throw SyntaxError(reason: "unexpected end of input") }
+                value.append(escaped)
+            default: value.append(scalar)
+            }
+        }
+        throw SyntaxError(reason: "unterminated quoted element")
+    }
+
+    /// An unquoted element: surrounding whitespace is dropped (escaped whitespace is kept);
+    /// an unquoted `NULL` in any case is SQL NULL.
+    private static func parseBare(_ scalars: inout Substring.UnicodeScalarView.SubSequence) throws -> Item {
+        var value = String.UnicodeScalarView()
+        var keptLength = 0
+        var sawEscape = false
+        while let scalar = scalars.first, scalar != ",", scalar != "}" {
+            scalars.removeFirst()
+            switch scalar {
+            case "\\":
+                guard let escaped = scalars.popFirst() else { throw SyntaxError(reason: "unexpected end of input") }
+                value.append(escaped)
+                keptLength = value.count
+                sawEscape = true
+            case "{", "\"":
+                throw SyntaxError(reason: "unexpected \"\(scalar)\" character")
+            default:
+                value.append(scalar)
+                if !scalar.properties.isWhitespace { keptLength = value.count }
+            }
+        }
+        let element = String(String.UnicodeScalarView(value.prefix(keptLength)))
+        if !sawEscape && element.uppercased() == "NULL" { return .element(nil) }
+        guard !element.isEmpty else { throw SyntaxError(reason: "empty element") }
+        return .element(element)
+    }
+
+    /// The dimension lengths; sub-arrays must be rectangular, as PostgreSQL requires.
+    private static func shape(_ item: Item) throws -> [Int] {
+        guard case let .array(items) = item else { return [] }
+        let shapes = try items.map(shape)
+        guard let first = shapes.first else { return [0] }
+        guard shapes.allSatisfy({ $0 == first }) else {
+            throw SyntaxError(reason: "multidimensional arrays must have sub-arrays with matching dimensions")
+        }
+        if first.first == 0 { throw SyntaxError(reason: "empty sub-arrays are not supported") }
+        return [items.count] + first
+    }
+}

@@ -1,0 +1,139 @@
+/// `~`, `~*`, `!~`, `!~*` and SIMILAR TO with a constant pattern, as GLOB conditions.
+///
+/// Each alternative becomes `x GLOB '<pattern>'`; a class repeated without bound at the
+/// anchored end (`^[a-z][a-z0-9_]*$`) adds `substr(x, n) NOT GLOB '*[^class]*'`. Quantifiers
+/// GLOB cannot count (`[0-9]{2,4}` or `a?` inside the pattern) are refused with `unsupported-regex`.
+enum RegexMatching {
+    static func `operator`(_ translator: ExpressionTranslator, _ call: OperatorCall,
+                           caseInsensitive: Bool, negated: Bool) throws -> Typed? {
+        guard let subject = call.left else { return nil }
+        let construct = call.symbol
+        let (value, pattern, _) = try PatternMatching.textOperands(translator, subject, call.right, construct: construct, node: call.node)
+        guard call.right.type == .unknownLiteral, let source = call.right.literalText else {
+            throw translator.refusal("unsupported-regex", "regular expression \(construct) with a pattern known only at run time: SQLite has no REGEXP", at: call.node)
+        }
+        _ = pattern
+        let regex: RegexPattern
+        do {
+            regex = try RegexPattern(source, caseInsensitive: caseInsensitive)
+        } catch let unsupported as RegexPattern.Unsupported {
+            throw translator.refusal("unsupported-regex", "regular expression '\(source)' cannot be matched in SQLite: \(unsupported.reason)", at: call.node)
+        }
+        return try condition(translator, value.sql, regex, negated: negated, describing: "'\(source)'", node: call.node)
+    }
+
+    /// `x [NOT] SIMILAR TO pattern [ESCAPE e]`: PostgreSQL turns the pattern into an anchored
+    /// regular expression (`%` → `.*`, `_` → `.`, `.^$` literal); so does this.
+    static func similar(_ translator: ExpressionTranslator, subject: Typed, pattern: Typed, escape: String,
+                        negated: Bool, node: ParseNode) throws -> Typed {
+        let construct = negated ? "NOT SIMILAR TO" : "SIMILAR TO"
+        let (value, _, _) = try PatternMatching.textOperands(translator, subject, pattern, construct: construct, node: node)
+        guard pattern.type == .unknownLiteral, let source = pattern.literalText else {
+            throw translator.refusal("unsupported-regex", "\(construct) with a pattern known only at run time: SQLite has no REGEXP", at: node)
+        }
+        let regex: RegexPattern
+        do {
+            regex = try RegexPattern(try regexText(similar: source, escape: escape.unicodeScalars.first), caseInsensitive: false, anchored: true)
+        } catch let unsupported as RegexPattern.Unsupported {
+            throw translator.refusal("unsupported-regex", "SIMILAR TO '\(source)' cannot be matched in SQLite: \(unsupported.reason)", at: node)
+        }
+        return try condition(translator, value.sql, regex, negated: negated, describing: "SIMILAR TO '\(source)'", node: node)
+    }
+
+    /// The regular expression PostgreSQL's `similar_to_escape` builds (without its anchors).
+    static func regexText(similar pattern: String, escape: Unicode.Scalar?) throws -> String {
+        var regex = ""
+        var escaping = false
+        var bracketStart: Int?
+        var position = 0
+        for scalar in pattern.unicodeScalars {
+            defer { position += 1 }
+            if escaping {
+                guard scalar != "\"" else { throw RegexPattern.Unsupported(reason: "escape-double-quote markers") }
+                regex += "\\" + String(scalar)
+                escaping = false
+            } else if scalar == escape {
+                escaping = true
+            } else if let start = bracketStart {
+                if scalar == "\\" { throw RegexPattern.Unsupported(reason: "a backslash inside a bracket expression") }
+                let leading = position == start + 1 || (position == start + 2 && regex.unicodeScalars.last == "^")
+                if scalar == "]" && !leading { bracketStart = nil }
+                regex.unicodeScalars.append(scalar)
+            } else {
+                switch scalar {
+                case "[": bracketStart = position; regex += "["
+                case "%": regex += ".*"
+                case "_": regex += "."
+                case ".", "^", "$", "\\": regex += "\\" + String(scalar)
+                default: regex.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        if escaping { throw RegexPattern.Unsupported(reason: "the pattern ends with the escape character") }
+        return regex
+    }
+
+    private static func condition(_ translator: ExpressionTranslator, _ value: SQLiteExpression, _ regex: RegexPattern,
+                                  negated: Bool, describing source: String, node: ParseNode) throws -> Typed {
+        let alternatives: [SQLiteExpression]
+        do {
+            alternatives = try regex.branches.map { try branchCondition(value, $0) }
+        } catch let unsupported as RegexPattern.Unsupported {
+            throw translator.refusal("unsupported-regex", "regular expression \(source) cannot be matched in SQLite: \(unsupported.reason)", at: node)
+        }
+        translator.context.rewrote("regular expression \(source)", as: "GLOB", at: node.location)
+        let matches = SQLiteExpression.or(alternatives)
+        return Typed(negated ? .prefix("NOT", matches) : matches, .boolean)
+    }
+
+    /// One alternative as GLOB conditions.
+    static func branchCondition(_ value: SQLiteExpression, _ branch: RegexPattern.Branch) throws -> SQLiteExpression {
+        var items = branch.items
+        // An unanchored side absorbs optional atoms and extra repetitions there (.*a+ ≡ .*a).
+        if !branch.anchoredStart {
+            while let first = items.first, first.min == 0 { items.removeFirst() }
+            if !items.isEmpty, items[0].max == nil { items[0].max = items[0].min }
+        }
+        if !branch.anchoredEnd {
+            while let last = items.last, last.min == 0 { items.removeLast() }
+            if !items.isEmpty, items[items.count - 1].max == nil { items[items.count - 1].max = items[items.count - 1].min }
+        }
+        var glob: [GlobItem] = branch.anchoredStart ? [] : [.anyMany]
+        var fixedLength: Int? = branch.anchoredStart ? 0 : nil
+        var tail: (start: Int, set: ScalarSet)?
+        for (index, item) in items.enumerated() {
+            let single: GlobItem
+            switch item.atom {
+            case .any: single = .anyOne
+            case let .set(set):
+                guard !set.isEmpty || set.negated else { throw RegexPattern.Unsupported(reason: "an empty class") }
+                single = .character(set)
+            }
+            glob += Array(repeating: single, count: item.min)
+            if item.max == item.min {
+                fixedLength = fixedLength.map { $0 + item.min }
+                continue
+            }
+            if case .any = item.atom, item.max == nil {
+                glob.append(.anyMany)
+                fixedLength = nil
+                continue
+            }
+            guard case let .set(set) = item.atom, item.max == nil, index == items.count - 1, branch.anchoredEnd,
+                  let start = fixedLength else {
+                throw RegexPattern.Unsupported(reason: "GLOB cannot express the quantifier {\(item.min),\(item.max.map(String.init) ?? "")} there")
+            }
+            tail = (start, set)
+            glob.append(.anyMany)
+        }
+        if !branch.anchoredEnd { glob.append(.anyMany) }
+        var condition = SQLiteExpression.pattern(value, .glob, .text(GlobPattern.render(glob)), escape: nil, negated: false)
+        if let tail {
+            let outside = ScalarSet(tail.set.ranges, negated: !tail.set.negated)
+            let rest = tail.start == 0 ? value : .call("substr", value, .integer(Int64(tail.start + 1)))
+            condition = .binary(condition, "AND",
+                                .pattern(rest, .glob, .text("*" + GlobPattern.render(outside) + "*"), escape: nil, negated: true))
+        }
+        return condition
+    }
+}

@@ -1,0 +1,255 @@
+import BifrostIntrospection
+import BifrostPostgres
+import BifrostSQLite
+import BifrostTestSupport
+@testable import BifrostTranslate
+import Foundation
+import Testing
+
+/// Runs a query on PostgreSQL and its translation on SQLite and compares the answers, for
+/// queries over constants (text values are stored the same way on both sides).
+private struct TextComparison {
+    let postgres: PostgresConnection
+    let sqlite: SQLiteConnection
+    let translator: Translator
+
+    nonisolated(unsafe) private static var shared: TextComparison?
+    private static let lock = NSLock()
+
+    static func get() throws -> TextComparison {
+        lock.lock()
+        defer { lock.unlock() }
+        if let shared { return shared }
+        let postgres = try PostgresConnection(try SharedCluster.freshDatabase(prefix: "text"))
+        let sqlite = try SQLiteConnection(path: ":memory:")
+        _ = try postgres.execute("CREATE TABLE words (id integer PRIMARY KEY, w text); INSERT INTO words SELECT * FROM \(wordValues)")
+        try sqlite.execute("CREATE TABLE words (id INTEGER PRIMARY KEY, w TEXT)")
+        for row in try postgres.query("SELECT id, w FROM words").rows {
+            _ = try sqlite.query("INSERT INTO words VALUES (?1, ?2)", [.integer(Int64(row[0]!)!), row[1].map(SQLiteValue.text) ?? .null])
+        }
+        let comparison = TextComparison(postgres: postgres, sqlite: sqlite,
+                                        translator: Translator(schema: try PostgresSchemaReader(connection: postgres).read()))
+        shared = comparison
+        return comparison
+    }
+
+    /// PostgreSQL's rows as text, and SQLite's rendered the same way (booleans t/f).
+    func compare(_ sql: String, _ parameters: [String?] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let translation = try translator.translate(sql)
+        let statement = try #require(translation.statements.first)
+        let expected = try postgres.query(sql, parameters).rows
+        let bound = parameters.enumerated().map { index, value -> SQLiteValue in
+            guard let value else { return .null }
+            if let type = statement.parameterTypes[index + 1], ["integer", "bigint", "smallint"].contains(type) {
+                return .integer(Int64(value)!)
+            }
+            return .text(value)
+        }
+        let actual = try sqlite.query(statement.sql, bound).map { row in
+            zip(row, statement.resultColumns).map { value, column -> String? in
+                switch value {
+                case .null: return nil
+                case let .integer(number): return column.type == "boolean" ? (number != 0 ? "t" : "f") : String(number)
+                case let .real(number): return String(number)
+                case let .text(text): return text
+                case let .blob(bytes): return bytes.map { String(format: "%02x", $0) }.joined()
+                }
+            }
+        }
+        let firstDifference = zip(actual, expected).first { $0 != $1 }.map { "SQLite \($0.0) ≠ PostgreSQL \($0.1)" }
+            ?? "\(actual.count) rows ≠ \(expected.count) rows"
+        #expect(actual == expected, "\(sql): \(firstDifference)\n→ \(statement.sql)", sourceLocation: sourceLocation)
+    }
+
+    /// The translation runs on SQLite but stops with an error (instead of a different answer).
+    func failsOnSQLite(_ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let statement = try #require(try translator.translate(sql).statements.first)
+        #expect(throws: (any Error).self, sourceLocation: sourceLocation) { try sqlite.query(statement.sql) }
+    }
+
+    func refuses(_ sql: String, code: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            _ = try translator.translate(sql)
+            Issue.record("expected refusal \(code) for \(sql)", sourceLocation: sourceLocation)
+        } catch let refusal as TranslationRefusal {
+            #expect(refusal.diagnostic.code == code, "\(refusal)", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("\(error)", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// Words with the traps of text handling: non-ASCII case, GLOB and LIKE specials, empty, NULL.
+private let wordValues = """
+    (VALUES (1, 'Élodie'), (2, 'élodie'), (3, 'ÅSE'), (4, 'åse'), (5, 'straße'), (6, 'STRASSE'), (7, ''),
+            (8, NULL), (9, 'a_b%c'), (10, 'a*b?c[d]e'), (11, 'K'), (12, 'k'), (13, U&'\\212A'), (14, 'Σίσυφος'),
+            (15, 'Привет мир'), (16, 'back\\slash'), (17, 'İstanbul'), (18, 'hello world foo'), (19, 'ǅemal'),
+            (20, 'ẞ'), (21, 'ς σ Σ'), (22, 'abc'), (23, 'ABC'), (24, 'x]y^z-w'), (25, 'Nguyễn Thị Ánh'),
+            (26, 'o''brien mc-DONALD 3rd'), (27, 'a1b2'), (28, '  padded  ')) AS t(id, w)
+    """
+
+@Suite(.serialized) struct TextTests {
+    // MARK: LIKE and ILIKE
+
+    @Test func likeIsCaseSensitive() throws {
+        let db = try TextComparison.get()
+        for pattern in ["%lodie", "É%", "%ase", "a_b%", "a\\_b%", "a\\%%", "%*%", "%?%", "%[d]%", "%]%", "k", "K", "_",
+                        "", "%", "%\\\\%", "x]y^z-w", "a*b?c[d]e", "%ß%"] {
+            try db.compare("SELECT id, w LIKE '\(pattern)', w NOT LIKE '\(pattern)', w ~~ '\(pattern)' FROM words ORDER BY id")
+        }
+    }
+
+    @Test func ilikeFoldsEveryLetter() throws {
+        let db = try TextComparison.get()
+        for pattern in ["élodie", "ÉLODIE", "åse", "ÅSE", "straße", "STRASSE", "STRAẞE", "k", "K", "%σ%", "%Σ%", "%ς%",
+                        "istanbul", "İSTANBUL", "%ПРИВЕТ%", "ǆemal", "ǄEMAL", "%NGUYỄN%", "a\\_B%", "%[D]%", "_", "", "ß"] {
+            try db.compare("SELECT id, w ILIKE '\(pattern)', w NOT ILIKE '\(pattern)', w !~~* '\(pattern)' FROM words ORDER BY id")
+        }
+    }
+
+    @Test func likeEscape() throws {
+        let db = try TextComparison.get()
+        for (pattern, escape) in [("a#_b%", "#"), ("a\\_b%", ""), ("back\\slash", ""), ("a!%%", "!"), ("%!_%", "!"),
+                                  ("a*b?c$[d]e", "$"), ("%[%", "[")] {
+            try db.compare("SELECT id, w LIKE '\(pattern)' ESCAPE '\(escape)', w ILIKE '\(pattern)' ESCAPE '\(escape)' FROM words ORDER BY id")
+        }
+        db.refuses("SELECT 'a' LIKE 'a\\'", code: "invalid-pattern")
+        db.refuses("SELECT 'a' LIKE 'a' ESCAPE 'ab'", code: "invalid-pattern")
+    }
+
+    @Test func likeWithRuntimePattern() throws {
+        let db = try TextComparison.get()
+        for pattern in ["%lodie", "a\\_b%", "a_b\\%c", "%*%", "%[d]%", "K", "%\\\\%", "back\\\\slash", "", "%", "x]y^z-w", "a*b?c[d]e"] {
+            try db.compare("SELECT id, w LIKE $1, w NOT LIKE $1 FROM words ORDER BY id", [pattern])
+            try db.compare("SELECT id, w LIKE $1 ESCAPE '' FROM words ORDER BY id", [pattern])
+        }
+        try db.compare("SELECT id, w LIKE $1 FROM words ORDER BY id", [nil])
+        for pattern in ["%LODIE", "åse", "STRASSE", "k", "%σ%", "a\\_B%", "%"] {
+            try db.compare("SELECT id, w ILIKE $1, w NOT ILIKE $1 FROM words ORDER BY id", [pattern])
+        }
+        // PostgreSQL raises an error for a pattern ending in the escape character; so does SQLite.
+        try db.failsOnSQLite("SELECT 'a' LIKE 'a' || chr(92)")
+    }
+
+    // MARK: Regular expressions and SIMILAR TO
+
+    @Test func regularExpressions() throws {
+        let db = try TextComparison.get()
+        for regex in ["^[A-Za-z0-9][A-Za-z0-9:._/-]*$", "lodie", "^É", "e$", "^a.b", "^[a-z]+$", "^[^a-z]*$", "\\d", "^a\\d*$",
+                      "b.*c", "^abc$|^ABC$", "^(a|A)(b|B)c$", "(?:é|É)lodie$", "^a(_b)?%", "s{2}", "^.{3}$", "[]^x-]", "\\*b\\?", "^$", "", "[[]d"] {
+            try db.compare("SELECT id, w ~ '\(regex)', w !~ '\(regex)' FROM words ORDER BY id")
+        }
+        for regex in ["^élodie$", "k", "^[a-c]+$", "σ", "^straße$", "[ǅ]"] {
+            try db.compare("SELECT id, w ~* '\(regex)', w !~* '\(regex)' FROM words ORDER BY id")
+        }
+        for pattern in ["abc", "%lodie", "a_c", "(abc|ABC)", "[a-c]%", "%[0-9]%", "a.b", "x]y^z-w", "%(b|c)"] {
+            try db.compare("SELECT id, w SIMILAR TO '\(pattern)', w NOT SIMILAR TO '\(pattern)' FROM words ORDER BY id")
+        }
+        for (regex, reason) in [("(a)\\1", "backreference"), ("a(?=b)", "lookaround"), ("\\w+", "locale"), ("^a?b$", "quantifier"),
+                                ("[[:alpha:]]", "class"), ("^(ab)+$", "repeated group"), ("a[bc]{1,2}d", "quantifier")] {
+            db.refuses("SELECT 'x' ~ '\(regex)'", code: "unsupported-regex")
+            _ = reason
+        }
+        db.refuses("SELECT 'x' ~ $1", code: "unsupported-regex")
+    }
+
+    // MARK: Functions
+
+    @Test func lengthsAndCase() throws {
+        let db = try TextComparison.get()
+        try db.compare("SELECT id, length(w), char_length(w), character_length(w), octet_length(w), bit_length(w) FROM words ORDER BY id")
+        try db.compare("SELECT id, lower(w), upper(w), initcap(w) FROM words WHERE id <> 13 ORDER BY id")
+        try db.compare("SELECT lower('ABC'), upper('straße'), lower(NULL::text), initcap('hello WORLD-foo bar_baz 9lives')")
+        try db.compare("SELECT id, ascii(w) FROM words ORDER BY id")
+    }
+
+    @Test func initcapStopsOnCharactersOfUnknownClass() throws {
+        let db = try TextComparison.get()
+        try db.failsOnSQLite("SELECT initcap('日本')")
+        try db.compare("SELECT lower(U&'\\212A'), upper('ⓐ'), lower(upper('ǅ ß ς')), initcap(U&'\\212Aelvin ǆemal')")
+    }
+
+    @Test func concatenation() throws {
+        let db = try TextComparison.get()
+        try db.compare("SELECT id, concat(w, '-', id, NULL, true), concat_ws(', ', w, NULL, id), concat_ws(NULL, w, 'x') FROM words ORDER BY id")
+        try db.compare("SELECT id, format('%s|%L|%%', w, w), quote_literal(w), quote_nullable(w) FROM words ORDER BY id")
+        try db.compare("SELECT concat_ws('', NULL), concat(NULL), w || NULL FROM words WHERE id = 1")
+    }
+
+    @Test func slicing() throws {
+        let db = try TextComparison.get()
+        for n in [-20, -3, -1, 0, 1, 3, 20] {
+            try db.compare("SELECT id, left(w, \(n)), right(w, \(n)), split_part(w, ' ', \(n == 0 ? 1 : n)), substr(w, \(n)), substring(w FROM \(n) FOR 3) FROM words ORDER BY id")
+            try db.compare("SELECT id, left(w, $1::int), right(w, $1::int), substr(w, $1::int, 2) FROM words ORDER BY id", [String(n)])
+        }
+        try db.compare("SELECT substring('hello' from 0 for 3), substring('hello' from -1 for 3), substr('hello', 2), split_part('a,b,,c', ',', 3), split_part('abc', '', 1), split_part('abc', '', 2), split_part('', ',', 1)")
+        try db.compare("SELECT id, position('o' IN w), strpos(w, 'l'), strpos(w, ''), starts_with(w, 'É'), reverse(w) FROM words ORDER BY id")
+        try db.compare("SELECT split_part('a--b--c', '--', -1), split_part('a--b--c', '--', -3), split_part('a--b--c', '--', -4), split_part(NULL, ',', 1)")
+        db.refuses("SELECT split_part('a', ',', 0)", code: "invalid-argument")
+        db.refuses("SELECT substring('abc' from 'b.')", code: "unsupported-regex")
+    }
+
+    @Test func paddingTrimmingReplacing() throws {
+        let db = try TextComparison.get()
+        try db.compare("SELECT id, lpad(w, 8), rpad(w, 8, 'ab'), lpad(w, 3, 'é'), rpad(w, 0), lpad(w, 5, ''), lpad(w, -1, 'x') FROM words ORDER BY id")
+        try db.compare("SELECT id, repeat(w, 2), repeat(w, 0), repeat(w, -1), btrim(w), ltrim(w, ' pa'), rtrim(w, 'ed '), trim(both 'é' from w) FROM words ORDER BY id")
+        try db.compare("SELECT id, replace(w, 'a', 'AA'), replace(w, '', 'x'), translate(w, 'aeé', 'AE'), translate(w, 'abc', 'bcd') FROM words ORDER BY id")
+        try db.compare("SELECT lpad('x', NULL), repeat('x', NULL), lpad(NULL, 3), chr(233), chr(65), to_hex(255), to_hex(-1), to_hex(-1::bigint)")
+        db.refuses("SELECT md5('x')", code: "unsupported-function")
+        try db.compare("SELECT translate('abcab', 'ab', 'ba'), translate('abc', 'aa', 'xy'), translate(NULL, 'a', 'b'), translate('a', NULL, 'b')")
+    }
+
+    // MARK: Case mapping tables
+
+    /// The tables hold every mapping, whatever block it is in (scans all scalars).
+    @Test func caseTablesCoverEveryScalar() {
+        for lower in [true, false] {
+            var missing: [UInt32] = []
+            for value in UInt32(0)...0x10FFFF {
+                guard let scalar = Unicode.Scalar(value), CaseMapping.simpleMapping(scalar, lower: lower) != nil,
+                      !CaseMapping.casedBlocks.contains(where: { $0.contains(value) }) else { continue }
+                if let age = scalar.properties.age, (age.major, age.minor) <= CaseMapping.unicodeVersion { missing.append(value) }
+            }
+            #expect(missing.isEmpty, "mappings outside casedBlocks: \(missing.map { String($0, radix: 16) })")
+        }
+    }
+
+    /// PostgreSQL's lower()/upper() of every code point equal the tables.
+    @Test func caseTablesMatchPostgreSQL() throws {
+        let db = try TextComparison.get()
+        for (function, table) in [("lower", CaseMapping.lowercase), ("upper", CaseMapping.uppercase)] {
+            let rows = try db.postgres.query("""
+                SELECT i, ascii(\(function)(chr(i))) FROM generate_series(1, 1114111) AS i
+                WHERE (i < 55296 OR i > 57343) AND \(function)(chr(i)) <> chr(i)
+                """).rows
+            let postgres = Dictionary(uniqueKeysWithValues: rows.map { (UInt32($0[0]!)!, UInt32($0[1]!)!) })
+            let differing = Set(postgres.keys).union(table.keys).filter { postgres[$0] != table[$0] }.sorted()
+            #expect(differing.isEmpty, "\(function) differs for \(differing.prefix(20).map { String($0, radix: 16) })")
+        }
+    }
+
+    /// ILIKE and ~* match exactly the characters the classes name.
+    @Test func foldingClassesMatchPostgreSQL() throws {
+        let db = try TextComparison.get()
+        for character in ["k", "ß", "ς", "Σ", "İ", "Å", "ǅ", "ſ"] {
+            for (operatorName, expected) in [("ILIKE", CaseMapping.sameLowercase), ("~*", CaseMapping.regexCases)] {
+                let rows = try db.postgres.query("""
+                    SELECT i FROM generate_series(1, 1114111) AS i
+                    WHERE (i < 55296 OR i > 57343) AND chr(i) \(operatorName) $1 ORDER BY i
+                    """, [character]).rows
+                let matched = rows.map { UInt32($0[0]!)! }
+                #expect(matched == expected(character.unicodeScalars.first!.value).sorted(), "\(operatorName) '\(character)'")
+            }
+        }
+    }
+
+    /// lower()/upper() of every covered character, through SQLite.
+    @Test func foldingCoveredScriptsMatchesPostgreSQL() throws {
+        let db = try TextComparison.get()
+        let covered = (CaseMapping.lowercase.keys.map { $0 } + CaseMapping.uppercase.keys.map { $0 }).sorted()
+        let text = String(String.UnicodeScalarView(covered.compactMap(Unicode.Scalar.init)))
+        try db.compare("SELECT lower($1), upper($1)", [text])
+        let letters = CaseMapping.casedLetters.ranges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
+        try db.compare("SELECT initcap($1)", [String(String.UnicodeScalarView(letters))])
+    }
+}
