@@ -187,7 +187,7 @@ final class CorpusRunner {
         var header = "\(testCase.file):\(testCase.line) \(testCase.name)"
         func failure(_ reason: String, translated: String? = nil, detail: String? = nil) -> String {
             var message = "\(header)\n  \(reason)\n  PostgreSQL SQL:\n\(Self.indent(testCase.sql))"
-            if let translated { message += "\n  SQLite SQL:\n\(Self.indent(translated))" }
+            if let translated { message += "\n  SQLite SQL:\n\(Self.indent(Self.abbreviated(translated)))" }
             if !testCase.parameters.isEmpty { message += "\n  parameters: \(testCase.parameters.map(Self.describe).joined(separator: ", "))" }
             if let detail { message += "\n  " + detail }
             return message
@@ -262,7 +262,7 @@ final class CorpusRunner {
         }
         let ordered = testCase.order == .ordered
         if Self.traced(testCase) {
-            print("\(header)\n  SQLite SQL: \(statement.sql)"
+            print("\(header)\n  SQLite SQL: \(Self.abbreviated(statement.sql))"
                 + "\n  columns: \(declared.map { "\($0.name): \($0.type ?? "nil")" }.joined(separator: ", "))"
                 + "\n  PostgreSQL rows: \(postgresAnswer.rows.map { $0.map { $0 ?? "NULL" } })"
                 + "\n  SQLite rows:     \(sqliteRows.map { $0.map(ValueKind.display) })")
@@ -446,6 +446,12 @@ final class CorpusRunner {
     }
 
     // MARK: - Messages
+
+    /// Very long SQL (generated lookup tables …) shortened for messages.
+    static func abbreviated(_ text: String, limit: Int = 4000) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit * 3 / 4)) + " … [\(text.count - limit) characters omitted] … " + String(text.suffix(limit / 4))
+    }
 
     static func indent(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")

@@ -79,7 +79,7 @@ private struct DateTimeComparison {
     private static func canonical(postgres value: String?, oid: UInt32) -> String {
         guard let value else { return "NULL" }
         switch oid {
-        case 16: return value == "t" ? "1" : "0"
+        case 16: return value == "t" ? "1.0" : "0.0"
         case 1184: return value.hasSuffix("+00") ? String(value.dropLast(3)) : value
         case 20, 21, 23, 700, 701, 1700:
             switch value {
@@ -107,7 +107,7 @@ private struct DateTimeComparison {
     }
 }
 
-@Suite struct DateTimeTests {
+@Suite(.serialized) struct DateTimeTests {
     private var db: DateTimeComparison { get throws { try DateTimeComparison.get() } }
 
     @Test func literals() throws {
@@ -129,7 +129,7 @@ private struct DateTimeComparison {
 
     @Test func currentTime() throws {
         try db.compare("""
-            SELECT now() > '2024-01-01 00:00:00+00', CURRENT_TIMESTAMP = now(), transaction_timestamp() = statement_timestamp(),
+            SELECT now() > '2024-01-01 00:00:00+00', CURRENT_TIMESTAMP = now(), transaction_timestamp() <= statement_timestamp(),
                    CURRENT_DATE > date '2024-06-01', LOCALTIMESTAMP <= now(), clock_timestamp() >= now() - interval '1 minute',
                    CURRENT_TIMESTAMP(0) <= now() + interval '1 second', now()::date = CURRENT_DATE, 'today'::date = CURRENT_DATE,
                    'now'::timestamptz <= clock_timestamp(), age(now()) <= interval '1 day'

@@ -88,16 +88,16 @@ struct DateTimeCasts {
         }
     }
 
-    /// `YYYY-MM-DD` naming a real day.
+    /// `YYYY-MM-DD` naming a real day (`+0 days` makes SQLite normalize, so 02-30 differs).
     static func isDate(_ text: SQLiteExpression) -> SQLiteExpression {
-        .and([.call("length", text).isEqual(.integer(10)), SQLiteExpression.call("date", text).isEqual(text)])
+        .and([.call("length", text).isEqual(.integer(10)), SQLiteExpression.call("date", text, .text("+0 days")).isEqual(text)])
     }
 
     /// `YYYY-MM-DD HH:MM:SS[.f…]` naming a real moment, with up to six fraction digits.
     static func isTimestamp(_ text: SQLiteExpression) -> SQLiteExpression {
         let whole = text.substring(1, 19)
         return .and([
-            SQLiteExpression.call("strftime", .text("%Y-%m-%d %H:%M:%S"), whole).isEqual(whole),
+            SQLiteExpression.call("strftime", .text("%Y-%m-%d %H:%M:%S"), whole, .text("+0 days")).isEqual(whole),
             .or([.call("length", text).isEqual(.integer(19)), hasFraction(text, from: 20)]),
         ])
     }

@@ -50,7 +50,8 @@ struct DateTimeLiterals {
     /// The typmods of a `TypeCast` (interval fields and precision, timestamp precision).
     private var typeModifiers: [Int] {
         guard node.tag == "TypeCast", let typeName = node.embedded("typeName", as: "TypeName") else { return [] }
-        return typeName.list("typmods").compactMap { $0.embedded("ival", as: "Integer")?.int("ival") }
+        // libpg_query leaves zero values out of its JSON: `{"ival": {}}` is 0.
+        return typeName.list("typmods").compactMap { $0.embedded("ival", as: "Integer").map { $0.int("ival") ?? 0 } }
     }
 
     /// Microseconds rounded to a `timestamp(p)` / `time(p)` precision, half away from zero.

@@ -61,7 +61,7 @@ struct MakeTimestamp {
 
     private func validDate(_ fields: [SQLiteExpression]) -> SQLiteExpression {
         translator.binder.bind(.strictPrintf("%04d-%02d-%02d", fields[0], fields[1], fields[2])) { text in
-            .when(.and([SQLiteExpression.call("date", text).isEqual(text), .binary(fields[0], ">", .integer(0))]),
+            .when(.and([SQLiteExpression.call("date", text, .text("+0 days")).isEqual(text), .binary(fields[0], ">", .integer(0))]),
                   then: text, else: .runtimeError("date field value out of range", text))
         }
     }
