@@ -76,7 +76,8 @@ let package = Package(
         .testTarget(name: "BifrostTranslateTests",
                     dependencies: ["BifrostTranslate", "BifrostTestSupport", "BifrostPostgres", "BifrostSQLite",
                                    "BifrostTransfer", "BifrostIntrospection", "BifrostSchema", "BifrostMapping",
-                                   "BifrostPGQuery"]),
+                                   "BifrostPGQuery"],
+                    exclude: ["Corpus", "Golden"]),
         .testTarget(name: "bifrostCLITests", dependencies: ["BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),
     ],
     swiftLanguageModes: [.v6]

@@ -208,4 +208,19 @@ import Testing
         SELECT array_agg(id ORDER BY id::float8) FROM audit_events;
         """)
     }
+
+    @Test func explicitBoundsLiterals() throws {
+        try run("""
+        -- case: array-literal-explicit-bounds-from-one
+        -- order: ordered
+        SELECT '[1:3]={7,8,9}'::integer[] AS one_based, '[1:2][1:1]={{a},{b}}'::text[] AS two_d,
+               ' [2] = {1,2}'::integer[] AS upper_only;
+        -- case: array-literal-lower-bound-zero
+        -- refuse: unsupported-cast lower bound
+        SELECT '[0:2]={7,8,9}'::integer[];
+        -- case: array-literal-dimensions-mismatch
+        -- refuse: invalid-literal do not match
+        SELECT '[1:2]={7,8,9}'::integer[];
+        """)
+    }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// One statement of the semantic corpus (`Corpus/*.sql`) with its directives.
 ///
 /// Format (see `Corpus/README.md`): a case starts at `-- case: <name>`; directive comments
-/// follow directly (`-- order:`, `-- params:`, `-- refuse:`, `-- allow:`, `-- dml-table:`);
+/// follow directly (`-- order:`, `-- params:`, `-- refuse:`, `-- runtime-error:`, `-- allow:`, `-- dml-table:`);
 /// then one statement, ending with `;`, up to the next `-- case:`.
 struct CorpusCase: Sendable, CustomStringConvertible {
     enum Order: String, Sendable {
@@ -42,6 +42,9 @@ struct CorpusCase: Sendable, CustomStringConvertible {
     var order: Order?
     var parameters: [Parameter] = []
     var refusal: Refusal?
+    /// The translation runs, but SQLite must stop with an error holding this text (a value
+    /// only known at run time that SQLite cannot answer for exactly).
+    var runtimeError: String?
     var allowed: Set<String> = []
     var dmlTable: DMLTable?
 
@@ -134,7 +137,7 @@ struct CorpusFile: Sendable {
 
     // MARK: - Directives
 
-    private static let keys: Set<String> = ["order", "params", "refuse", "allow", "dml-table"]
+    private static let keys: Set<String> = ["order", "params", "refuse", "runtime-error", "allow", "dml-table"]
 
     private static func directive(_ key: String, in line: String) -> String? {
         guard case let (found, value)? = keyValue(line), found == key else { return nil }
@@ -176,6 +179,8 @@ struct CorpusFile: Sendable {
             let parts = value.split(separator: " ", maxSplits: 1)
             guard parts.count == 2 else { throw fail("refuse needs '<code> <message substring>'") }
             testCase.refusal = CorpusCase.Refusal(code: String(parts[0]), message: String(parts[1]))
+        case "runtime-error":
+            testCase.runtimeError = value
         case "allow":
             testCase.allowed.formUnion(value.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
         case "dml-table":

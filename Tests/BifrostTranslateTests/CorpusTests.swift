@@ -238,7 +238,11 @@ final class CorpusRunner {
             let parameters = sqliteParameters(testCase.parameters, types: statement.parameterTypes)
             (sqliteRows, sqliteState) = try runOnSQLite(statement.sql, parameters: parameters, dmlTable: testCase.dmlTable)
         } catch {
+            if let expected = testCase.runtimeError, "\(error)".contains(expected) { return nil }
             return failure("SQLite error: \(error)", translated: statement.sql)
+        }
+        if let expected = testCase.runtimeError {
+            return failure("expected SQLite to stop with \(expected.debugDescription), but it answered", translated: statement.sql)
         }
 
         // Result columns: the translation's declared types choose the comparison.

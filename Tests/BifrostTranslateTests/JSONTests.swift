@@ -166,4 +166,75 @@ import Testing
         #expect(throws: (any Error).self) { try canonical("[1,]") }
         #expect(TextArrayLiteral.parse(#"{a, "b c" ,NULL,"NULL"}"#) == ["a", "b c", nil, "NULL"])
     }
+
+    @Test func objectAggregates() throws {
+        try run("""
+        -- case: jsonb-object-agg-last-wins-in-key-order
+        -- order: ordered
+        SELECT jsonb_object_agg(k, v ORDER BY n)::text AS ordered, jsonb_object_agg(k, v ORDER BY n DESC)::text AS reversed,
+               jsonb_object_agg(n, k ORDER BY n) FILTER (WHERE n > 1) AS filtered, json_object_agg(k, v ORDER BY n DESC) AS plain,
+               jsonb_object_agg(k, v) FILTER (WHERE k <> 'b') AS unordered_unique
+        FROM (VALUES (1, 'b', 1), (2, 'a', 2), (3, 'b', 3), (4, 'aa', NULL), (5, 'é', 5), (6, 'a"q', 6)) AS t(n, k, v);
+        -- case: jsonb-object-agg-groups
+        -- order: ordered
+        SELECT is_active, jsonb_object_agg(scope_name, is_default)::text AS defaults,
+               json_object_agg(scope_name, is_default ORDER BY scope_name) AS in_order
+        FROM oauth_scopes GROUP BY is_active ORDER BY is_active;
+        -- case: jsonb-object-agg-no-rows
+        -- order: ordered
+        SELECT jsonb_object_agg(scope_name, is_default) AS none, json_object_agg(scope_name, 1) AS none_json,
+               count(*) AS n FROM oauth_scopes WHERE false;
+        -- case: json-aggregates-inside-json-functions
+        -- order: ordered
+        SELECT jsonb_agg(scope_name ORDER BY scope_name)::text AS names, jsonb_typeof(jsonb_agg(scope_name)) AS kind,
+               jsonb_object_agg(scope_name, is_default)->>'email' AS email_default,
+               jsonb_array_length(jsonb_agg(scope_name) || '[1]') AS extended,
+               (jsonb_object_agg(scope_name, is_default) || '{"zz": 0}')::text AS merged
+        FROM oauth_scopes;
+        -- case: jsonb-object-agg-distinct
+        -- refuse: unsupported-function DISTINCT
+        SELECT jsonb_object_agg(DISTINCT scope_name, is_default) FROM oauth_scopes;
+        """)
+    }
+
+    @Test func setFunctionsAsText() throws {
+        try run("""
+        -- case: jsonb-each-text-nested
+        -- order: ordered
+        SELECT t.key, t.value, e.value AS element
+        FROM jsonb_each_text('{"n": {"b": [1, 2.50], "a": "x, y: z"}, "s": "q\\"uote", "z": null, "num": 1.50, "arr": [{"k": "v, w"}], "t": true}') AS t
+        JOIN jsonb_each('{"n": {"b": [1, 2.50], "a": "x, y: z"}, "s": "q\\"uote", "z": null, "num": 1.50, "arr": [{"k": "v, w"}], "t": true}') AS e
+          ON e.key = t.key
+        ORDER BY t.key;
+        -- case: jsonb-array-elements-text-nested
+        -- order: ordered
+        SELECT t.value, t.n FROM jsonb_array_elements_text('[{"a": [1, {"b": null}]}, [], {}, "x", 2.0, true, null]') WITH ORDINALITY AS t(value, n)
+        ORDER BY t.n;
+        -- case: json-each-text-duplicate-containers
+        -- order: ordered
+        SELECT t.key, t.value FROM json_each_text('{"a":{"x":1},"a":[2],"b":true,"c":"s"}') AS t ORDER BY 1, 2;
+        -- case: json-each-duplicate-number-stops
+        -- order: unordered
+        -- runtime-error: not addressable
+        SELECT t.key, t.value FROM json_each('{"n":1,"n":2.50}') AS t;
+        -- case: jsonb-each-quoted-key-number-stops
+        -- order: unordered
+        -- runtime-error: not addressable
+        SELECT t.key, t.value FROM jsonb_each_text('{"a\\"b": 1.50}') AS t;
+        -- case: json-set-function-in-select-list
+        -- refuse: unsupported-function move it to FROM
+        SELECT jsonb_each_text(address) FROM users;
+        """)
+    }
+
+    @Test func containersKeepTheirOrder() throws {
+        try run("""
+        -- case: jsonb-merge-and-delete-order
+        -- order: ordered
+        SELECT (metadata || '{"zz": 1, "a": [3, 2, 1], "spa": false}')::text AS merged,
+               ('["c", "a", "b", "a", 1, "a"]'::jsonb - 'a')::text AS deleted,
+               to_jsonb(contacts)::text AS contacts_json, jsonb_set(metadata, '{new_key}', '"v"')::text AS added
+        FROM oauth_clients ORDER BY client_id;
+        """)
+    }
 }

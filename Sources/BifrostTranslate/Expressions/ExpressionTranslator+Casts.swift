@@ -24,8 +24,9 @@ extension ExpressionTranslator {
         } else {
             throw refusal("unsupported-cast", "type \(names.filter { $0 != "pg_catalog" }.joined(separator: ".")) has no SQLite mapping the translator knows", at: typeName)
         }
-        if case .text("character varying") = type, let length = modifiers.first {
-            type = .text("character varying(\(length))")
+        if case let .text(name) = type, name == "character varying" || name == "character",
+           let length = modifiers.first ?? (name == "character" ? 1 : nil) {
+            type = .text("\(name)(\(length))")
         }
         if typeName.has("arrayBounds") { type = .array(type) }
         return type
@@ -48,6 +49,10 @@ extension ExpressionTranslator {
             return try cast(value, to: type, at: node)
         default:
             if value.type.isNumber && type.isNumber { return Typed(value.sql, type, location: value.location) }
+            if value.type.isBlankPadded && !type.isBlankPadded && type.isTextual {
+                // character(n) → text drops the padding, as PostgreSQL's cast does.
+                return Typed(.call("rtrim", value.sql, .text(" ")), type, location: value.location)
+            }
             if value.type.isTextual && type.isTextual { return Typed(value.sql, type, location: value.location) }
             return value
         }
@@ -68,8 +73,10 @@ extension ExpressionTranslator {
         switch target {
         case let .text(name):
             var text = try textValue(Typed(value.sql, source), at: node)
-            if name.hasPrefix("character varying("), let length = Int(name.dropFirst(18).dropLast()) {
-                text = .call("substr", text, .integer(1), .integer(Int64(length)))
+            if let length = target.declaredLength {
+                text = target.isBlankPadded
+                    ? .call("printf", .text("%!-\(length).\(length)s"), text)
+                    : .call("substr", text, .integer(1), .integer(Int64(length)))
             }
             return Typed(text, .text(name))
         case .integer:
@@ -140,6 +147,11 @@ extension ExpressionTranslator {
     /// The value as PostgreSQL's text output would print it (`::text`, `||`, format()).
     func textValue(_ value: Typed, at node: ParseNode) throws -> SQLiteExpression {
         switch value.type {
+        case .text where value.type.isBlankPadded:
+            return .call("rtrim", value.sql, .text(" "))
+        case .textForm where NetworkFunctions.networkType(value.type) != nil:
+            // inet's cast to text shows the mask length even for hosts.
+            return NetworkFunctions.text(value.sql)
         case .text, .unknownLiteral, .uuid, .enumeration, .textForm, .null, .any, .date, .time, .timestamp:
             return value.sql
         case .integer:

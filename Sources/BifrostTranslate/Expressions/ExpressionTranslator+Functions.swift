@@ -21,9 +21,10 @@ typealias FunctionHandler = @Sendable (ExpressionTranslator, FunctionCall) throw
 enum FunctionLibrary {
     static let handlers: [String: FunctionHandler] = {
         var all: [String: FunctionHandler] = [:]
-        for family in [CoreFunctions.handlers, AggregateFunctions.handlers, StringFunctions.handlers,
+        for family in [CoreFunctions.handlers, CoreFunctions.mathFunctions, AggregateFunctions.handlers, StringFunctions.handlers,
                        DateTimeFunctions.handlers, ArrayFunctions.handlers, JSONFunctions.handlers,
-                       UUIDFunctions.handlers] {
+                       UUIDFunctions.handlers, SetReturningFunctions.selectListHandlers, ByteaFunctions.handlers,
+                       NetworkFunctions.handlers] {
             all.merge(family) { first, _ in first }
         }
         return all
@@ -165,26 +166,48 @@ extension ExpressionTranslator {
             return Typed(.exists(select), .boolean)
         case "EXPR_SUBLINK":
             return Typed(.subquery(select), columns.first?.type ?? .any)
-        case "ANY_SUBLINK":
-            let test = try translate(node.node("testexpr")!)
+        case "ANY_SUBLINK", "ALL_SUBLINK":
+            let testNode = node.node("testexpr")!
+            let test = try translate(testNode)
             let op = node.names("operName").last ?? "="
-            guard op == "=" else {
-                throw refusal("unsupported-syntax", "\(op) ANY (subquery)", at: node)
+            let all = node.string("subLinkType") == "ALL_SUBLINK"
+            if test.type == .record || columns.count != 1 {
+                // Row comparisons: SQLite's row-value IN has the same NULL semantics.
+                guard op == "=" && !all || op == "<>" && all else {
+                    throw refusal("unsupported-syntax", "\(op) \(all ? "ALL" : "ANY") (subquery) of a row", at: node)
+                }
+                return Typed(.inSelect(test.sql, select, negated: all), .boolean)
             }
-            let (value, _) = try comparable(test, Typed(.null, columns.first?.type ?? .any), at: node)
-            return Typed(.inSelect(value.sql, select, negated: false), .boolean)
-        case "ALL_SUBLINK":
-            let test = try translate(node.node("testexpr")!)
-            let op = node.names("operName").last ?? "="
-            guard op == "<>" else {
-                throw refusal("unsupported-syntax", "\(op) ALL (subquery)", at: node)
+            if !all && op == "=" || all && op == "<>" {
+                let (value, _) = try comparable(test, Typed(.null, columns[0].type), at: testNode)
+                return Typed(.inSelect(value.sql, select, negated: all), .boolean)
             }
-            return Typed(.inSelect(test.sql, select, negated: true), .boolean)
+            return try quantified(op, test, select, column: columns[0], all: all, node: node)
         case "ARRAY_SUBLINK":
             return try ArrayOperators.arrayOfSubquery(self, select, elementType: columns.first?.type ?? .any, node: node)
         default:
             throw refusal("unsupported-syntax", "subquery of kind \(node.string("subLinkType") ?? "?")", at: node)
         }
+    }
+
+    /// `x op ANY (subquery)` / `x op ALL (subquery)` with SQL's three-valued answer: true when
+    /// some (every) row compares true, NULL when the rest compare NULL, false otherwise.
+    private func quantified(_ op: String, _ test: Typed, _ select: SQLiteSelect, column: ScopeColumn, all: Bool,
+                            node: ParseNode) throws -> Typed {
+        let alias = context.freshAlias("quantified")
+        let comparison = try compare(op, test, Typed(.column(table: alias, name: column.name), column.type), at: node).sql
+        func rows(where condition: SQLiteExpression) -> SQLiteExpression {
+            var core = SQLiteSelectCore(columns: [.expression(.integer(1), alias: nil)], from: .subquery(select, alias: alias))
+            core.whereClause = condition
+            return .exists(SQLiteSelect(core))
+        }
+        let decisive = all ? rows(where: .prefix("NOT", comparison)) : rows(where: comparison)
+        let branches: [SQLiteCase.Branch] = [
+            .init(condition: decisive, result: .integer(all ? 0 : 1)),
+            .init(condition: rows(where: .postfix(comparison, "IS NULL")), result: .null),
+        ]
+        context.rewrote("\(op) \(all ? "ALL" : "ANY") (subquery)", as: "EXISTS tests with SQL's NULL semantics", at: node.location)
+        return Typed(.caseWhen(SQLiteCase(operand: nil, branches: branches, otherwise: .integer(all ? 1 : 0))), .boolean)
     }
 
     func sqlValueFunction(_ node: ParseNode) throws -> Typed {

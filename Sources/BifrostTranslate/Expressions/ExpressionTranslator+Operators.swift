@@ -76,14 +76,7 @@ extension ExpressionTranslator {
         guard let left else { return try prefixOperator(symbol, right, node) }
         switch symbol {
         case "=", "<>", "!=", "<", ">", "<=", ">=":
-            let (l, r) = try comparable(left, right, at: node)
-            if symbol != "=" && symbol != "<>" && symbol != "!=" {
-                try context.checkTextOrdering(l.type.isOpen ? r.type : l.type, construct: "comparison \(symbol)", at: node.location)
-            }
-            if l.type.isArray && !["=", "<>", "!="].contains(symbol) {
-                throw refusal("unsupported-syntax", "ordering comparison \(symbol) of arrays", at: node)
-            }
-            return Typed(.binary(l.sql, symbol == "!=" ? "<>" : symbol, r.sql), .boolean)
+            return try basicComparison(symbol, left, right, at: node)
         case "+", "-", "*", "/", "%":
             return try arithmetic(symbol, left, right, node)
         case "||":
@@ -91,6 +84,32 @@ extension ExpressionTranslator {
         default:
             throw refusal("unsupported-syntax", "operator \(symbol) for \(left.type.postgresName ?? "unknown") and \(right.type.postgresName ?? "unknown")", at: node)
         }
+    }
+
+    /// `left symbol right` for a comparison operator, through the type families' handlers first
+    /// (intervals, JSON …), for callers that build comparisons themselves.
+    func compare(_ symbol: String, _ left: Typed, _ right: Typed, at node: ParseNode) throws -> Typed {
+        let call = OperatorCall(symbol: symbol, left: left, right: right, node: node)
+        for handler in OperatorLibrary.handlers[symbol] ?? [] {
+            if let result = try handler(self, call) { return result }
+        }
+        return try basicComparison(symbol, left, right, at: node)
+    }
+
+    private func basicComparison(_ symbol: String, _ left: Typed, _ right: Typed, at node: ParseNode) throws -> Typed {
+        var (l, r) = try comparable(left, right, at: node)
+        if l.type.isBlankPadded || r.type.isBlankPadded {
+            // character(n) compares without its trailing blanks.
+            l.sql = .call("rtrim", l.sql, .text(" "))
+            r.sql = .call("rtrim", r.sql, .text(" "))
+        }
+        if symbol != "=" && symbol != "<>" && symbol != "!=" {
+            try context.checkTextOrdering(l.type.isOpen ? r.type : l.type, construct: "comparison \(symbol)", at: node.location)
+        }
+        if l.type.isArray && !["=", "<>", "!="].contains(symbol) {
+            throw refusal("unsupported-syntax", "ordering comparison \(symbol) of arrays", at: node)
+        }
+        return Typed(.binary(l.sql, symbol == "!=" ? "<>" : symbol, r.sql), .boolean)
     }
 
     private func prefixOperator(_ symbol: String, _ operand: Typed, _ node: ParseNode) throws -> Typed {
@@ -103,7 +122,7 @@ extension ExpressionTranslator {
             if operand.type == .interval {
                 return try DateTimeOperators.negateInterval(self, operand, node: node)
             }
-            return Typed(.prefix("-", operand.sql), operand.type)
+            return Typed(Self.guardingSpecialNumbers([operand], .prefix("-", operand.sql)), operand.type)
         case "+":
             return operand
         default:
@@ -142,7 +161,40 @@ extension ExpressionTranslator {
         if case let .numeric(scale?) = type, symbol != "/" {
             result = .call("round", result, .integer(Int64(scale)))
         }
-        return Typed(result, type)
+        if symbol == "/" || symbol == "%", Self.mayBeZero(r.sql) {
+            // PostgreSQL fails on division by zero; SQLite would answer NULL.
+            result = RuntimeFailure.guarded(result, failingWhen: .binary(r.sql, "=", .integer(0)), "division by zero")
+        }
+        return Typed(Self.guardingSpecialNumbers([l, r], result), type)
+    }
+
+    /// numeric and float values are stored as text when a double cannot hold them as written:
+    /// 'NaN' (arithmetic on it gives NaN, as in PostgreSQL), a decimal whose written scale
+    /// matters ('1.50', computed with as a number), and decimals of more than 15 significant
+    /// digits, which stop the statement rather than be rounded silently.
+    static func guardingSpecialNumbers(_ operands: [Typed], _ result: SQLiteExpression) -> SQLiteExpression {
+        let stored = operands.filter { ($0.type.isNumeric || $0.type.isFloat) && !$0.sql.isConstant }.map(\.sql)
+        guard !stored.isEmpty else { return result }
+        let isNaN = SQLiteExpression.or(stored.map { .binary($0, "=", .text("NaN")) })
+        let tooPrecise = SQLiteExpression.or(stored.map { value in
+            let digits = SQLiteExpression.call("rtrim", .call("ltrim", .call("replace", .call("ltrim", value, .text("-")),
+                                                                                    .text("."), .text("")), .text("0")), .text("0"))
+            return .and([.binary(.call("typeof", value), "=", .text("text")),
+                         .binary(.call("length", digits), ">", .integer(15))])
+        })
+        return .caseWhen(SQLiteCase(operand: nil, branches: [
+            .init(condition: isNaN, result: .text("NaN")),
+            .init(condition: tooPrecise, result: RuntimeError.raise("arithmetic on a numeric value beyond double precision")),
+        ], otherwise: result))
+    }
+
+    /// Whether a divisor may be zero at run time (anything but a non-zero constant).
+    static func mayBeZero(_ divisor: SQLiteExpression) -> Bool {
+        switch divisor {
+        case let .literal(.integer(value)): return value == 0
+        case let .literal(.real(value)): return value == 0
+        default: return true
+        }
     }
 
     /// PostgreSQL's result type for arithmetic on two numbers.

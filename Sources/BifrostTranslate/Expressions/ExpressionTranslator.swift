@@ -71,6 +71,8 @@ struct ExpressionTranslator {
     static func describe(_ tag: String) -> String {
         switch tag {
         case "GroupingFunc": return "GROUPING()"
+        case "RangeTableSample": return "TABLESAMPLE"
+        case "RangeTableFunc": return "XMLTABLE"
         case "XmlExpr", "XmlSerialize": return "XML expressions"
         case "CurrentOfExpr": return "WHERE CURRENT OF"
         case "SetToDefault": return "DEFAULT"
@@ -95,25 +97,21 @@ struct ExpressionTranslator {
         switch scope.resolve(column, qualifier: qualifier) {
         case let .found(relation, found):
             if let expression = found.expression { return Typed(expression, found.type) }
-            return Typed(.column(table: qualifier == nil && !needsQualifier(column) ? nil : relation, name: found.name),
-                         found.type)
+            let qualified = scope.relation(named: relation)?.qualifiesReferences ?? true
+            return Typed(.column(table: qualified ? relation : nil, name: found.name), found.type)
         case .ambiguous:
             throw refusal("ambiguous-column", "column reference \"\(column)\" is ambiguous", at: node)
         case .missing:
             if qualifier == nil, names.count == 1, let relation = scope.relation(named: column) {
+                if relation.isScalarFunction, let value = relation.columns.first {
+                    return Typed(value.expression ?? .column(table: relation.name, name: value.name), value.type)
+                }
                 // A whole-row reference such as `t` in `to_jsonb(t)`.
                 return Typed(.column(table: nil, name: relation.name), .record)
             }
             let shown = names.joined(separator: ".")
             throw refusal("unknown-column", "column \(shown) does not exist in the schema", at: node)
         }
-    }
-
-    /// Whether an unqualified column must be qualified in SQLite: SQLite resolves the same way
-    /// for the scopes we build, except inside the subqueries over `json_each`/`json_tree` that
-    /// array translations introduce, whose columns would capture these names.
-    private func needsQualifier(_ column: String) -> Bool {
-        ["key", "value", "type", "atom", "id", "parent", "fullkey", "path", "json", "root"].contains(column)
     }
 
     private func constant(_ node: ParseNode) throws -> Typed {

@@ -15,9 +15,9 @@ enum LiteralCoercion {
                !labels.isEmpty, !labels.contains(text) {
                 throw invalid("enum \(name)")
             }
-            if case let .text(name) = type, name.hasPrefix("character varying("),
-               let length = Int(name.dropFirst(18).dropLast()), text.count > length {
-                return .text(String(text.prefix(length)))
+            if let length = type.declaredLength {
+                let cut = String(text.prefix(length))
+                return .text(type.isBlankPadded ? cut + String(repeating: " ", count: length - cut.count) : cut)
             }
             return .text(text)
         case .boolean:

@@ -21,7 +21,9 @@ enum AggregateFunctions {
             },
             "sum": { translator, call in
                 try translator.expectArguments(call, 1...1)
-                let value = try translator.number(call.arguments[0])
+                let argument = try translator.translate(call.arguments[0])
+                if argument.type == .interval { return try DateTimeFunctions.intervalAggregate(translator, "sum", argument, call) }
+                let value = try translator.number(argument, at: call.arguments[0])
                 let type: SQLType
                 switch value.type {
                 case .integer("bigint"): type = .numeric(scale: 0)
@@ -34,7 +36,9 @@ enum AggregateFunctions {
             },
             "avg": { translator, call in
                 try translator.expectArguments(call, 1...1)
-                let value = try translator.number(call.arguments[0])
+                let argument = try translator.translate(call.arguments[0])
+                if argument.type == .interval { return try DateTimeFunctions.intervalAggregate(translator, "avg", argument, call) }
+                let value = try translator.number(argument, at: call.arguments[0])
                 if !value.type.isFloat {
                     translator.context.warnOnce("numeric-precision", "avg() is computed in double precision in SQLite (about 15 significant digits)", at: call.location)
                 }
@@ -56,6 +60,7 @@ enum AggregateFunctions {
     private static func extreme(_ translator: ExpressionTranslator, _ call: FunctionCall, _ name: String) throws -> Typed {
         try translator.expectArguments(call, 1...1)
         let value = try translator.translate(call.arguments[0])
+        if value.type == .interval { return try DateTimeFunctions.intervalAggregate(translator, name, value, call) }
         try translator.context.checkTextOrdering(value.type, construct: "\(name)()", at: call.location)
         let key = try translator.sortKey(value, at: call.node)
         guard key == value.sql else {

@@ -39,5 +39,4 @@ enum ArrayOperators {
 enum ArrayFunctions {
     static let handlers: [String: FunctionHandler] = ArrayScalarFunctions.handlers
         .merging(ArrayAggregates.handlers) { first, _ in first }
-        .merging(SetReturningFunctions.selectListHandlers) { first, _ in first }
 }

@@ -49,6 +49,31 @@ enum CoreFunctions {
         },
     ]
 
+    /// Functions SQLite has only when built with its math functions (the default build since
+    /// 3.35): translated with a warning naming the requirement. Both databases call the C
+    /// library, so the double results agree.
+    static let mathFunctions: [String: FunctionHandler] = {
+        var handlers: [String: FunctionHandler] = [:]
+        let names: [String: (sqlite: String, arguments: ClosedRange<Int>)] = [
+            "power": ("pow", 2...2), "pow": ("pow", 2...2), "sqrt": ("sqrt", 1...1), "exp": ("exp", 1...1),
+            "ln": ("ln", 1...1), "log": ("log", 1...2), "log10": ("log10", 1...1), "pi": ("pi", 0...0),
+            "degrees": ("degrees", 1...1), "radians": ("radians", 1...1),
+        ]
+        for (name, spec) in names {
+            handlers[name] = { translator, call in
+                try translator.expectArguments(call, spec.arguments)
+                let arguments = try call.arguments.map { try translator.number($0) }
+                if arguments.contains(where: { $0.type.isNumeric }) {
+                    translator.context.warnOnce("numeric-precision", "\(name)() on numeric runs in double precision in SQLite", at: call.location)
+                }
+                translator.context.warnOnce("math-functions", "\(name)() needs SQLite's math functions (SQLITE_ENABLE_MATH_FUNCTIONS, on in the default build since 3.35)", at: call.location)
+                let type: SQLType = arguments.contains(where: { $0.type.isNumeric }) ? .numeric(scale: nil) : .float("double precision")
+                return Typed(.call(spec.sqlite, arguments.map(\.sql)), type)
+            }
+        }
+        return handlers
+    }()
+
     /// floor()/ceil() without SQLite's optional math functions, so the SQL runs in any build.
     private static func roundTowards(_ translator: ExpressionTranslator, _ call: FunctionCall, up: Bool) throws -> Typed {
         try translator.expectArguments(call, 1...1)
@@ -65,7 +90,11 @@ enum CoreFunctions {
 extension ExpressionTranslator {
     /// An argument that must be a number; an untyped literal becomes numeric.
     func number(_ node: ParseNode) throws -> Typed {
-        let value = try translate(node)
+        try number(try translate(node), at: node)
+    }
+
+    /// `number(_:)` for an argument already translated.
+    func number(_ value: Typed, at node: ParseNode) throws -> Typed {
         if value.type.isOpen { return try coerce(value, to: .numeric(scale: nil), at: node) }
         guard value.type.isNumber else {
             throw refusal("unsupported-function", "a number is required here, not \(value.type.postgresName ?? "unknown")", at: node)
@@ -79,5 +108,16 @@ extension SQLiteExpression {
     var integerValue: Int64? {
         if case let .literal(.integer(value)) = self { return value }
         return nil
+    }
+}
+
+extension SQLiteExpression {
+    /// A literal (possibly negated): its value is known at translation time.
+    var isConstant: Bool {
+        switch self {
+        case .literal: return true
+        case let .prefix(_, operand): return operand.isConstant
+        default: return false
+        }
     }
 }

@@ -63,7 +63,8 @@ struct TableParts {
                     try requireDefaultStorage([column.name])
                     let node = ConstraintNormalizer.normalize(try ColumnDefaults.expressionNode(check.expression))
                     let scope = Scope(parent: nil)
-                    scope.relations = [ScopeRelation(name: "", columns: [ScopeColumn(name: "value", type: SQLType(column: column))])]
+                    scope.relations = [ScopeRelation(name: "", columns: [ScopeColumn(name: "value", type: SQLType(column: column))],
+                                                      qualifiesReferences: false)]
                     let condition = try ExpressionTranslator(context: context, scope: scope).condition(node)
                     return printer.expression(condition.replacingColumns { _, name in
                         name == "value" ? .column(table: nil, name: column.name) : nil
@@ -164,7 +165,7 @@ struct TableParts {
         let scope = Scope(parent: nil)
         scope.relations = [ScopeRelation(name: table.name.name,
                                          columns: table.columns.map { ScopeColumn(name: $0.name, type: SQLType(column: $0)) },
-                                         table: table)]
+                                         table: table, qualifiesReferences: false)]
         return scope
     }
 

@@ -55,6 +55,16 @@ public indirect enum SQLType: Sendable, Hashable {
         default: return false
         }
     }
+    /// character(n): blank-padded; trailing spaces do not count in comparisons or text.
+    var isBlankPadded: Bool {
+        if case let .text(name) = self { return name == "character" || name.hasPrefix("character(") }
+        return false
+    }
+    /// The n of character varying(n) / character(n).
+    var declaredLength: Int? {
+        guard case let .text(name) = self, let open = name.firstIndex(of: "(") else { return nil }
+        return Int(name[name.index(after: open)...].dropLast())
+    }
     var isInteger: Bool { if case .integer = self { return true } else { return false } }
     var isNumeric: Bool { if case .numeric = self { return true } else { return false } }
     var isFloat: Bool { if case .float = self { return true } else { return false } }

@@ -18,6 +18,12 @@ struct ScopeRelation: Sendable {
     var table: Table?
     /// False when the columns are not known (a table outside the schema): any name resolves, untyped.
     var columnsKnown: Bool = true
+    /// A function in FROM returning a plain value: its alias alone names that value, not a row.
+    var isScalarFunction: Bool = false
+    /// Whether references are printed qualified (`"t"."c"`), which keeps them bound to this
+    /// relation inside subqueries the translator introduces. Off for table-level DDL
+    /// expressions (CHECK, index), where SQLite forbids qualified names.
+    var qualifiesReferences: Bool = true
 
     func column(_ name: String) -> ScopeColumn? {
         if let found = columns.first(where: { $0.name == name }) { return found }
@@ -33,6 +39,8 @@ final class Scope {
     var commonTables: [String: [ScopeColumn]] = [:]
     /// Output columns of the SELECT list (ORDER BY / GROUP BY may name them).
     var outputColumns: [ScopeColumn] = []
+    /// The merged columns of `JOIN … USING (c)`: unqualified `c` means the merged value.
+    var mergedColumns: [String: ScopeColumn] = [:]
 
     init(parent: Scope?) {
         self.parent = parent
@@ -52,6 +60,9 @@ final class Scope {
     func resolve(_ column: String, qualifier: String?) -> Resolution {
         var level: Scope? = self
         while let current = level {
+            if qualifier == nil, let merged = current.mergedColumns[column] {
+                return .found(relation: "", column: merged)
+            }
             let candidates = current.relations.filter { qualifier == nil || $0.name == qualifier }
             if qualifier != nil, let relation = candidates.first {
                 if let found = relation.column(column) { return .found(relation: relation.name, column: found) }

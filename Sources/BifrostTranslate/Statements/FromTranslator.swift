@@ -30,19 +30,20 @@ struct FromTranslator {
         let renamed = alias?.names("colnames") ?? []
         let visibleName = aliasName ?? name
         if schemaName == nil, let columns = scope.commonTable(name) {
-            try register(ScopeRelation(name: visibleName, columns: SelectTranslator.rename(columns, renamed)), at: node.location)
+            try register(ScopeRelation(name: visibleName, columns: Self.aliased(columns, renamed, relation: visibleName)), at: node.location)
             return .table(name: name, alias: aliasName)
         }
         let names = [schemaName, name].compactMap { $0 }
         if let table = context.catalog.table(names) {
             let columns = table.columns.map { ScopeColumn(name: $0.name, type: SQLType($0.type)) }
-            try register(ScopeRelation(name: visibleName, columns: SelectTranslator.rename(columns, renamed), table: table),
+            try register(ScopeRelation(name: visibleName, columns: Self.aliased(columns, renamed, relation: visibleName),
+                                       table: table),
                          at: node.location)
             return .table(name: context.catalog.sqliteName(of: table), alias: aliasName)
         }
         if let view = context.catalog.view(names) {
             let columns = view.columns.map { ScopeColumn(name: $0, type: .any) }
-            try register(ScopeRelation(name: visibleName, columns: SelectTranslator.rename(columns, renamed)), at: node.location)
+            try register(ScopeRelation(name: visibleName, columns: Self.aliased(columns, renamed, relation: visibleName)), at: node.location)
             return .table(name: view.name.name, alias: aliasName)
         }
         if context.catalog.hasSchema {
@@ -51,6 +52,18 @@ struct FromTranslator {
         context.warnOnce("no-schema", "no schema given (--schema): column types are unknown, so type-dependent rewrites are not applied", at: node.location)
         try register(ScopeRelation(name: visibleName, columns: [], columnsKnown: false), at: node.location)
         return .table(name: name, alias: aliasName)
+    }
+
+    /// Columns renamed by an alias list (`AS v(a, b)`): PostgreSQL names them anew, SQLite keeps
+    /// the originals, so each renamed column refers to its original one.
+    static func aliased(_ columns: [ScopeColumn], _ names: [String], relation: String) -> [ScopeColumn] {
+        columns.enumerated().map { index, column in
+            guard index < names.count, names[index] != column.name else { return column }
+            var renamed = column
+            renamed.name = names[index]
+            renamed.expression = column.expression ?? .column(table: relation, name: column.name)
+            return renamed
+        }
     }
 
     private func join(_ node: ParseNode) throws -> SQLiteFrom {
@@ -74,10 +87,52 @@ struct FromTranslator {
         let expressions = ExpressionTranslator(context: context, scope: scope)
         if !node.list("usingClause").isEmpty {
             let columns = node.names("usingClause")
+            try mergeUsingColumns(columns, left: node.node("larg")!, right: node.node("rarg")!, kind: kind, at: node.location)
             return .join(left, kind, right, on: nil, using: columns)
         }
         let condition = try node.node("quals").map { try expressions.condition($0) }
         return .join(left, kind, right, on: condition, using: [])
+    }
+
+    /// `USING (c)` merges the two sides' `c` into one column: the left one for inner and left
+    /// joins, the right one for right joins, the non-NULL one for full joins.
+    private func mergeUsingColumns(_ names: [String], left: ParseNode, right: ParseNode, kind: SQLiteJoinKind,
+                                   at location: Int?) throws {
+        for name in names {
+            func side(_ node: ParseNode) throws -> Typed {
+                let sideScope = Scope(parent: nil)
+                sideScope.relations = scope.relations.filter { relationNames(in: node).contains($0.name) }
+                sideScope.mergedColumns = scope.mergedColumns
+                guard case let .found(relation, column) = sideScope.resolve(name, qualifier: nil) else {
+                    throw context.refusal("unknown-column", "column \(name) in USING does not exist on both sides", at: location)
+                }
+                return Typed(column.expression ?? .column(table: relation.isEmpty ? nil : relation, name: column.name), column.type)
+            }
+            let (l, r) = (try side(left), try side(right))
+            let merged: SQLiteExpression
+            switch kind {
+            case .right: merged = r.sql
+            case .full: merged = .call("coalesce", l.sql, r.sql)
+            default: merged = l.sql
+            }
+            scope.mergedColumns[name] = ScopeColumn(name: name, type: l.type.isOpen ? r.type : l.type, expression: merged)
+        }
+    }
+
+    /// The relation names a FROM item introduces.
+    private func relationNames(in node: ParseNode) -> Set<String> {
+        switch node.tag {
+        case "JoinExpr":
+            return relationNames(in: node.node("larg")!).union(relationNames(in: node.node("rarg")!))
+        case "RangeVar":
+            return [node.embedded("alias", as: "Alias")?.string("aliasname") ?? node.string("relname") ?? ""]
+        default:
+            if let alias = node.embedded("alias", as: "Alias")?.string("aliasname") { return [alias] }
+            if node.tag == "RangeFunction", let call = node.list("functions").first?.list("items").first {
+                return [(call.names("funcname").last ?? "").lowercased()]
+            }
+            return []
+        }
     }
 
     private func subquery(_ node: ParseNode) throws -> SQLiteFrom {
@@ -88,8 +143,8 @@ struct FromTranslator {
         }
         // A plain subquery in FROM cannot see its siblings, only the enclosing query.
         let (select, columns) = try SelectTranslator(context: context, parent: scope.parent).translate(node.node("subquery")!)
-        try register(ScopeRelation(name: name, columns: SelectTranslator.rename(columns, alias?.names("colnames") ?? [])),
-                     at: node.location)
+        let renamed = alias?.names("colnames") ?? []
+        try register(ScopeRelation(name: name, columns: Self.aliased(columns, renamed, relation: name)), at: node.location)
         return .subquery(select, alias: name)
     }
 }

@@ -14,7 +14,7 @@ enum JSONSets {
         let checked = SQLiteExpression.caseWhen(SQLiteCase(operand: nil, branches: [
             .init(condition: value.sql.isNull(), result: .null),
             .init(condition: .binary(.call("json_type", value.sql), "=", .text(kind)), result: value.sql),
-        ], otherwise: RuntimeError.raise("\(name)() needs a JSON \(kind)")))
+        ], otherwise: RuntimeFailure.raise("\(name)() needs a JSON \(kind)")))
         return Typed(checked, value.type)
     }
 
@@ -22,24 +22,48 @@ enum JSONSets {
         name.hasSuffix("_text") ? .text("text") : (documentType == .any ? (name.hasPrefix("jsonb") ? .jsonb : .json) : documentType)
     }
 
-    /// The value column: the element's JSON text as stored (`json -> fullkey` keeps number
-    /// spellings such as 1.50), or for the `_text` variants PostgreSQL's text of it. Nested
-    /// objects and arrays print with spaces in PostgreSQL's text, which the compact stored form
-    /// lacks: those raise an error at run time rather than answer differently.
-    static func value(_ name: String, _ translator: ExpressionTranslator) -> (String) -> SQLiteExpression {
+    /// The value column of the `json_each` row named by the alias: the element's JSON text, or
+    /// for the `_text` variants PostgreSQL's text of it (strings unescaped, JSON null as SQL
+    /// NULL, nested jsonb objects and arrays printed with PostgreSQL's spaces).
+    static func value(_ name: String, documentType: SQLType, _ translator: ExpressionTranslator,
+                      at location: Int?) -> (String) -> SQLiteExpression {
+        let jsonb = documentType == .jsonb || documentType == .any && name.hasPrefix("jsonb")
         let asText = name.hasSuffix("_text")
+        let context = translator.context
         return { alias in
-            let type = SQLiteExpression.column(table: alias, name: "type")
-            let json = SQLiteExpression.binary(.column(table: alias, name: "json"), "->", .column(table: alias, name: "fullkey"))
+            let column = { (name: String) in SQLiteExpression.column(table: alias, name: name) }
+            let json = element(alias, jsonb: jsonb, context)
             guard asText else { return json }
-            return .caseWhen(SQLiteCase(operand: type, branches: [
-                .init(condition: .text("null"), result: .null),
-                .init(condition: .text("text"), result: .column(table: alias, name: "value")),
-                .init(condition: .text("integer"), result: json),
-                .init(condition: .text("real"), result: json),
-                .init(condition: .text("true"), result: .text("true")),
-                .init(condition: .text("false"), result: .text("false")),
-            ], otherwise: RuntimeError.raise("\(name)() of a nested object or array: its PostgreSQL text has spaces the stored JSON lacks")))
+            return JSONSQL.text(of: json, type: column("type"), string: column("value"),
+                                container: column("value"), jsonb: jsonb, context, at: location)
         }
+    }
+
+    /// The JSON text of the element in row `alias`. `json -> fullkey` copies it as stored (number
+    /// spellings such as 1.50 included); it misses members whose key contains a double quote,
+    /// and for a json document with duplicate keys it finds the first one, so there the text
+    /// comes from the row itself where that is exact (containers are rendered from their own
+    /// stored text; literals are fixed words), and a number or string fails at run time.
+    private static func element(_ alias: String, jsonb: Bool, _ context: TranslationContext) -> SQLiteExpression {
+        let column = { (name: String, table: String) in SQLiteExpression.column(table: table, name: name) }
+        let lookup = SQLiteExpression.binary(column("json", alias), "->", column("fullkey", alias))
+        var exact = lookup
+        if !jsonb {
+            let earlier = context.freshAlias("je")
+            let isFirst = SQLiteExpression.prefix("NOT", .exists(SQLiteSelect(SQLiteSelectCore(
+                columns: [.expression(.integer(1), alias: nil)],
+                from: .tableFunction(name: "json_each", arguments: [column("json", alias)], alias: earlier),
+                whereClause: .and([.binary(column("fullkey", earlier), "=", column("fullkey", alias)),
+                                   .binary(column("id", earlier), "<", column("id", alias))])))))
+            exact = .when(isFirst, then: lookup, else: .null)
+        }
+        let fallback = SQLiteExpression.caseWhen(SQLiteCase(operand: column("type", alias), branches: [
+            .init(condition: .text("object"), result: column("value", alias)),
+            .init(condition: .text("array"), result: column("value", alias)),
+            .init(condition: .text("true"), result: .text("true")),
+            .init(condition: .text("false"), result: .text("false")),
+            .init(condition: .text("null"), result: .text("null")),
+        ], otherwise: RuntimeFailure.raise("the stored form of a JSON number or string under a duplicated key or a key containing a double quote is not addressable in SQLite")))
+        return .call("coalesce", exact, fallback)
     }
 }

@@ -46,10 +46,19 @@ struct Returning {
             }
             for name in referenced { try checkNotRewritten(name, rewritten, at: valueNode.location) }
             let name = item.string("name") ?? SelectTranslator.outputName(valueNode)
-            results.append(.expression(sql, alias: name))
+            results.append(.expression(Self.avoidingNullTestBug(sql), alias: name))
             columns.append(ScopeColumn(name: name, type: value.type == .unknownLiteral ? .text("text") : value.type))
         }
         return (results, columns)
+    }
+
+    /// SQLite 3.40 answers `col IS NULL` / `IS NOT NULL` wrongly in RETURNING on tables with a
+    /// NOT NULL column (fixed in later releases); `typeof(col) = 'null'` is answered correctly.
+    static func avoidingNullTestBug(_ expression: SQLiteExpression) -> SQLiteExpression {
+        expression.rewritten { node in
+            guard case let .postfix(value, test) = node, test == "IS NULL" || test == "IS NOT NULL" else { return nil }
+            return .binary(.call("typeof", avoidingNullTestBug(value)), test == "IS NULL" ? "=" : "<>", .text("null"))
+        }
     }
 
     private func checkNotRewritten(_ column: String, _ rewritten: Set<String>, at location: Int?) throws {

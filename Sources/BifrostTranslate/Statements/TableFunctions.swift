@@ -50,7 +50,8 @@ enum TableFunctions {
                                        expression: .binary(.column(table: sqliteAlias, name: "key"), "+", .integer(1))))
         }
         try FromTranslator(context: context, scope: scope)
-            .register(ScopeRelation(name: relationName, columns: columns), at: call.location)
+            .register(ScopeRelation(name: relationName, columns: columns, isScalarFunction: columns.count == 1),
+                      at: call.location)
         context.rewrote("\(name)() in FROM", as: "json_each", at: call.location)
         return .tableFunction(name: "json_each", arguments: [source.argument], alias: sqliteAlias)
     }
@@ -85,14 +86,14 @@ enum TableFunctions {
         case "jsonb_array_elements", "json_array_elements", "jsonb_array_elements_text", "json_array_elements_text":
             try expect(1...1)
             let document = try JSONSets.document(translator, arguments[0], name, expecting: "array")
-            return Source(argument: document.sql, columns: [("value", JSONSets.valueType(name, document.type), JSONSets.value(name, translator))],
+            return Source(argument: document.sql, columns: [("value", JSONSets.valueType(name, document.type), JSONSets.value(name, documentType: document.type, translator, at: call.location))],
                           ordered: true)
         case "jsonb_each", "json_each", "jsonb_each_text", "json_each_text":
             try expect(1...1)
             let document = try JSONSets.document(translator, arguments[0], name, expecting: "object")
             return Source(argument: document.sql, columns: [
                 ("key", .text("text"), { .column(table: $0, name: "key") }),
-                ("value", JSONSets.valueType(name, document.type), JSONSets.value(name, translator)),
+                ("value", JSONSets.valueType(name, document.type), JSONSets.value(name, documentType: document.type, translator, at: call.location)),
             ], ordered: false)
         case "jsonb_object_keys", "json_object_keys":
             try expect(1...1)

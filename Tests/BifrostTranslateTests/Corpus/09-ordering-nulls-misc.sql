@@ -189,6 +189,13 @@ ORDER BY id;
 
 -- case: numeric-unconstrained-arithmetic
 -- order: ordered
-SELECT id, metric_value, metric_value * 2 AS doubled, metric_value + 1 AS plus_one, -metric_value AS negated
+SELECT id, metric_value, metric_value * 2 AS doubled, metric_value + 1 AS plus_one, -metric_value AS negated,
+       metric_value / 4 AS quarter
 FROM audit_events
+WHERE id NOT IN (8, -9223372036854775808)
 ORDER BY id;
+
+-- case: numeric-beyond-double-stops
+-- order: unordered
+-- runtime-error: arithmetic on a numeric value beyond double precision
+SELECT id, metric_value * 2 AS doubled FROM audit_events WHERE id = 8;

@@ -131,16 +131,14 @@ WHERE lower(email) = lower($1)
 RETURNING username, failed_login_count, failed_login_count >= 3 AS locked;
 
 -- case: update-from-inactive-clients
--- order: unordered
--- dml-table: tokens
+-- refuse: unsupported-syntax RETURNING may only name the target table
 UPDATE tokens t SET revoked = true, revoked_at = '2024-09-01 00:00:00+00'
 FROM oauth_clients c
 WHERE c.id = t.client_id AND NOT c.is_active AND NOT t.revoked
 RETURNING t.token_jti, c.client_id;
 
 -- case: update-from-aggregate-subquery
--- order: unordered
--- dml-table: users(id, is_active, requires_password_change)
+-- refuse: unsupported-syntax RETURNING may only name the target table
 UPDATE users u SET requires_password_change = true
 FROM (SELECT user_id, count(*) AS failures FROM audit_events WHERE event_type = 'login.failure' GROUP BY user_id) f
 WHERE f.user_id = u.id AND f.failures >= 1

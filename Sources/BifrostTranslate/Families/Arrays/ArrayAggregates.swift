@@ -81,29 +81,66 @@ enum ArrayAggregates {
             try translator.context.checkTextOrdering(value.type, construct: "\(call.name)(DISTINCT …)", at: call.location)
             terms = [SQLiteOrderingTerm(try translator.sortKey(value, at: call.node), nulls: .last)]
         } else {
-            for sortBy in call.aggregateOrder {
-                let key = try translator.translate(sortBy.node("node")!)
-                try checkKey(translator, key, sortBy.node("node")!)
-                terms.append(try translator.orderingTerm(key, sortBy: sortBy))
-            }
+            terms = try orderTerms(translator, call)
         }
-        let tuple = SQLiteExpression.call("json_array", terms.map(\.expression) + carried)
-        // Wrapped in a FROM-less subquery: SQLite accepts an aggregate of the outer query's
-        // columns there (it belongs to the outer query), but not directly as json_each's argument.
-        let collected = SQLiteExpression.subquery(SQLiteSelect(SQLiteSelectCore(
-            columns: [.expression(try translator.aggregate("json_group_array", [tuple], call), alias: nil)])))
-        let items = ArraySQL.Items(collected, context: translator.context)
-        let order = terms.enumerated().map { index, term in
-            SQLiteOrderingTerm(.call("json_extract", items.value, .text("$[\(index)]")), descending: term.descending, nulls: term.nulls)
-        }
-        let values = carried.indices.map { index -> Carried in
-            let path = SQLiteExpression.text("$[\(terms.count + index)]")
-            return Carried(sql: .call("json_extract", items.value, path), json: .binary(items.value, "->", path))
-        }
-        let (finalName, finalArguments) = finish(values)
+        let tuples = try Tuples(translator, call, carried, orderedBy: terms)
+        let (finalName, finalArguments) = finish(tuples.values)
         translator.context.rewrote("\(call.name)(\(call.distinct ? "DISTINCT " : "")… \(call.aggregateOrder.isEmpty ? "" : "ORDER BY …"))",
                                    as: "json_group_array of [keys, value] re-aggregated by a window ordered by the keys", at: call.location)
-        return ArraySQL.orderedAggregate(finalName, finalArguments, order: order, from: items.from)
+        return ArraySQL.orderedAggregate(finalName, finalArguments, order: tuples.order, from: tuples.items.from)
+    }
+
+    /// The ORDER BY inside an aggregate call, as ordering terms (keys that survive JSON only).
+    static func orderTerms(_ translator: ExpressionTranslator, _ call: FunctionCall) throws -> [SQLiteOrderingTerm] {
+        try call.aggregateOrder.map { sortBy in
+            let key = try translator.translate(sortBy.node("node")!)
+            try checkKey(translator, key, sortBy.node("node")!)
+            return try translator.orderingTerm(key, sortBy: sortBy)
+        }
+    }
+
+    /// An aggregate's input collected per group as a JSON array of `[sortkey…, carried…]`
+    /// tuples (FILTER and DISTINCT apply there), read back row by row with `json_each`:
+    /// `order` sorts the rows by the keys, then by collection order.
+    struct Tuples {
+        let items: ArraySQL.Items
+        let order: [SQLiteOrderingTerm]
+        let values: [Carried]
+        /// The sort terms as given (directions, NULL placement) and the number of carried values.
+        private let terms: [SQLiteOrderingTerm]
+        private let carriedCount: Int
+
+        init(_ translator: ExpressionTranslator, _ call: FunctionCall, _ carried: [SQLiteExpression],
+             orderedBy terms: [SQLiteOrderingTerm]) throws {
+            let tuple = SQLiteExpression.call("json_array", terms.map(\.expression) + carried)
+            // Wrapped in a FROM-less subquery: SQLite accepts an aggregate of the outer query's
+            // columns there (it belongs to the outer query), but not directly as json_each's
+            // argument, nor deeper than the FROM of the subquery reading it.
+            let collected = SQLiteExpression.subquery(SQLiteSelect(SQLiteSelectCore(
+                columns: [.expression(try translator.aggregate("json_group_array", [tuple], call), alias: nil)])))
+            self.init(reading: collected, terms: terms, carriedCount: carried.count, translator.context)
+        }
+
+        private init(reading array: SQLiteExpression, terms: [SQLiteOrderingTerm], carriedCount: Int,
+                     _ context: TranslationContext) {
+            let items = ArraySQL.Items(array, context: context)
+            self.items = items
+            self.terms = terms
+            self.carriedCount = carriedCount
+            order = terms.enumerated().map { index, term in
+                SQLiteOrderingTerm(.call("json_extract", items.value, .text("$[\(index)]")), descending: term.descending, nulls: term.nulls)
+            } + [SQLiteOrderingTerm(items.key)]
+            values = (0..<carriedCount).map { index -> Carried in
+                let path = SQLiteExpression.text("$[\(terms.count + index)]")
+                return Carried(sql: .call("json_extract", items.value, path), json: .binary(items.value, "->", path))
+            }
+        }
+
+        /// The same tuples read again by another `json_each`, from inside a subquery of the
+        /// one reading `items` (which sees the collected array as `items`' `json` column).
+        func reread(_ context: TranslationContext) -> Tuples {
+            Tuples(reading: .column(table: items.alias, name: "json"), terms: terms, carriedCount: carriedCount, context)
+        }
     }
 
     /// Sort keys travel through JSON, which keeps text, integers and NULL exactly but prints

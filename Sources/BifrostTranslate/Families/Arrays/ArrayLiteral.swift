@@ -10,6 +10,12 @@ enum ArrayLiteral {
         let reason: String
     }
 
+    /// A valid literal whose explicit dimensions start elsewhere than at 1 (`'[0:2]={…}'`):
+    /// the JSON storage form has no place for a lower bound.
+    struct LowerBound: Error {
+        let bounds: [Int]
+    }
+
     /// The JSON storage of `text` as a value of `type` (an array type); nil for other types.
     static func storage(_ translator: ExpressionTranslator, _ text: String, as type: SQLType,
                         at node: ParseNode) throws -> SQLiteExpression? {
@@ -19,6 +25,8 @@ enum ArrayLiteral {
             item = try parse(text)
         } catch let error as SyntaxError {
             throw translator.refusal("invalid-literal", "malformed array literal: \"\(text)\" (\(error.reason))", at: node)
+        } catch let error as LowerBound {
+            throw translator.refusal("unsupported-cast", "array literal \"\(text)\" with lower bound \(error.bounds.map(String.init).joined(separator: ", ")): Bifrost stores arrays as JSON arrays, which always start at 1", at: node)
         }
         guard let storage = ArrayElement.storage(of: elementType), storage != .unknown else {
             throw translator.refusal("unsupported-array", "\(type.postgresName ?? "array") literal: elements of type \(elementType.postgresName ?? "?") are not stored exactly by the translator", at: node)
@@ -70,14 +78,53 @@ enum ArrayLiteral {
     static func parse(_ text: String) throws -> Item {
         var scalars = Substring(text).unicodeScalars[...]
         skipSpace(&scalars)
-        if scalars.first == "[" {
-            throw SyntaxError(reason: "explicit dimensions are not supported")
-        }
+        let dimensions = try parseDimensions(&scalars)
         let item = try parseArray(&scalars)
         skipSpace(&scalars)
         guard scalars.isEmpty else { throw SyntaxError(reason: "junk after closing right brace") }
-        _ = try shape(item)
+        let lengths = try shape(item)
+        if !dimensions.isEmpty {
+            guard dimensions.map({ $0.upper - $0.lower + 1 }) == lengths else {
+                throw SyntaxError(reason: "Specified array dimensions do not match array contents.")
+            }
+            if dimensions.contains(where: { $0.lower != 1 }) { throw LowerBound(bounds: dimensions.map(\.lower)) }
+        }
         return item
+    }
+
+    /// array_in's optional `[lower:upper]…=` (or `[upper]`, lower bound 1) before the braces;
+    /// whitespace is allowed between the items, not within them.
+    private static func parseDimensions(_ scalars: inout Substring.UnicodeScalarView.SubSequence) throws -> [(lower: Int, upper: Int)] {
+        var dimensions: [(lower: Int, upper: Int)] = []
+        func number() throws -> Int {
+            var digits = ""
+            while let first = scalars.first, first.properties.numericType == .decimal && first.isASCII || first == "-" || first == "+" {
+                digits.unicodeScalars.append(first)
+                scalars.removeFirst()
+            }
+            guard let value = Int32(digits) else { throw SyntaxError(reason: "Missing array dimension value.") }
+            return Int(value)
+        }
+        while true {
+            skipSpace(&scalars)
+            guard scalars.first == "[" else { break }
+            scalars.removeFirst()
+            var lower = 1
+            var upper = try number()
+            if scalars.first == ":" {
+                scalars.removeFirst()
+                lower = upper
+                upper = try number()
+            }
+            guard scalars.popFirst() == "]" else { throw SyntaxError(reason: "Missing \"]\" after array dimensions.") }
+            guard upper >= lower else { throw SyntaxError(reason: "upper bound cannot be less than lower bound") }
+            dimensions.append((lower, upper))
+        }
+        if !dimensions.isEmpty {
+            guard scalars.popFirst() == "=" else { throw SyntaxError(reason: "Missing \"=\" after array dimensions.") }
+            skipSpace(&scalars)
+        }
+        return dimensions
     }
 
     private static func skipSpace(_ scalars: inout Substring.UnicodeScalarView.SubSequence) {

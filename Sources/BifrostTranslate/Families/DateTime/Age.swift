@@ -56,7 +56,7 @@ struct Age {
             }
             // PostgreSQL 15 answers garbage for infinite operands; fail instead.
             return .when(.or([TimestampSQL.isInfinite(a), TimestampSQL.isInfinite(b)]),
-                         then: .runtimeError("age() of an infinite timestamp", a.concatenated(b)), else: difference)
+                         then: RuntimeFailure.raise("age() of an infinite timestamp", showing: a.concatenated(b)), else: difference)
         }
     }
 }

@@ -125,7 +125,7 @@ struct DateTimeArithmetic {
                                                  micros: micros.remainder(TimestampSQL.microsPerDay)), binder: binder)
             }
             return .when(.or([TimestampSQL.isInfinite(l), TimestampSQL.isInfinite(r)]),
-                         then: .runtimeError("cannot subtract infinite timestamps", l.concatenated(r)), else: formatted)
+                         then: RuntimeFailure.raise("cannot subtract infinite timestamps", showing: l.concatenated(r)), else: formatted)
         }
     }
 
@@ -143,7 +143,7 @@ struct DateTimeArithmetic {
             let (l, r) = (operands[0], operands[1])
             let days = TimestampSQL.epochSeconds(ofFinite: l).minus(TimestampSQL.epochSeconds(ofFinite: r)).dividedBy(.integer(86_400))
             return .when(.or([TimestampSQL.isInfinite(l), TimestampSQL.isInfinite(r)]),
-                         then: .runtimeError("cannot subtract infinite dates", l.concatenated(r)), else: days)
+                         then: RuntimeFailure.raise("cannot subtract infinite dates", showing: l.concatenated(r)), else: days)
         }
     }
 

@@ -46,7 +46,7 @@ struct DateTimeCasts {
         translator.context.rewrote("cast of text to \(target.postgresName ?? "?")",
                                    as: "run-time check of Bifrost's storage form (other text fails the statement)", at: node.location)
         return binder.bind(value) { text in
-            let failure = SQLiteExpression.runtimeError("text is not in the storage form of \(target.postgresName ?? "?")", text)
+            let failure = RuntimeFailure.raise("text is not in the storage form of \(target.postgresName ?? "?")", showing: text)
             switch target {
             case .timestamp, .timestamptz:
                 var normalized = SQLiteExpression.call("replace", text, .text("T"), .text(" "))

@@ -55,7 +55,7 @@ struct DateTrunc {
         case "year", "years": return text.substring(1, 4).concatenated(.text("-01-01 00:00:00"))
         case "decade", "decades":
             return .when(.binary(year, ">=", .integer(10)), then: startOfYear(year.minus(year.remainder(.integer(10)))),
-                         else: .runtimeError("date_trunc to a decade before year 10", text))
+                         else: RuntimeFailure.raise("date_trunc to a decade before year 10", showing: text))
         case "century", "centuries":
             return startOfYear(year.plus(.integer(99)).dividedBy(.integer(100)).times(.integer(100)).minus(.integer(99)))
         case "millennium", "millennia":

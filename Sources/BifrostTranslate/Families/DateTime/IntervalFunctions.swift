@@ -62,7 +62,7 @@ struct MakeTimestamp {
     private func validDate(_ fields: [SQLiteExpression]) -> SQLiteExpression {
         translator.binder.bind(.strictPrintf("%04d-%02d-%02d", fields[0], fields[1], fields[2])) { text in
             .when(.and([SQLiteExpression.call("date", text, .text("+0 days")).isEqual(text), .binary(fields[0], ">", .integer(0))]),
-                  then: text, else: .runtimeError("date field value out of range", text))
+                  then: text, else: RuntimeFailure.raise("date field value out of range", showing: text))
         }
     }
 
@@ -93,7 +93,7 @@ struct MakeTimestamp {
                 .binary(seconds, ">=", .integer(0)), .binary(seconds, "<", .integer(60)),
             ])
             return .when(valid, then: binder.bind(micros) { TimestampSQL.format(microseconds: $0) },
-                         else: .runtimeError("time field value out of range", hour.concatenated(minute)))
+                         else: RuntimeFailure.raise("time field value out of range", showing: hour.concatenated(minute)))
         }
         return Typed(result, type)
     }

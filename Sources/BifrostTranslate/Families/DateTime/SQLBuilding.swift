@@ -44,13 +44,6 @@ extension SQLiteExpression {
         if case let .literal(.text(value)) = self { return value }
         return nil
     }
-
-    /// Fails the statement at run time: `json()` of text that can never be valid JSON raises
-    /// "malformed JSON" (SQLite has no RAISE outside triggers). `value` keeps it row-dependent,
-    /// so SQLite cannot evaluate it once up front; a NULL value yields NULL, not an error.
-    static func runtimeError(_ message: String, _ value: SQLiteExpression) -> SQLiteExpression {
-        .call("json", .text("bifrost: \(message): ").concatenated(value))
-    }
 }
 
 /// Lets a formula use a sub-expression several times without repeating it: non-trivial values

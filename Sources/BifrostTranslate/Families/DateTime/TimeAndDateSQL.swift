@@ -21,7 +21,7 @@ enum DateSQL {
     /// `value` computed from a date by SQLite's date functions, failing at run time when SQLite
     /// could not read the date (years after 9999, BC) instead of yielding NULL.
     static func checked(_ value: SQLiteExpression, source: SQLiteExpression) -> SQLiteExpression {
-        .call("coalesce", value, .runtimeError("date outside the years 1-9999", source))
+        .call("coalesce", value, RuntimeFailure.raise("date outside the years 1-9999", showing: source))
     }
 }
 

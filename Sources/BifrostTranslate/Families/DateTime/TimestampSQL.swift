@@ -27,7 +27,7 @@ enum TimestampSQL {
     static func epochSeconds(ofFinite text: SQLiteExpression) -> SQLiteExpression {
         let notBC = SQLiteExpression.pattern(text, .like, .text("% BC"), escape: nil, negated: true)
         let seconds = SQLiteExpression.call("unixepoch", .when(notBC, then: text.substring(1, 19), else: nil))
-        return .call("coalesce", seconds, .runtimeError("timestamp outside the years 1-9999", text))
+        return .call("coalesce", seconds, RuntimeFailure.raise("timestamp outside the years 1-9999", showing: text))
     }
 
     /// The microseconds of the fraction (`.5` → 500000; none → 0).
@@ -53,7 +53,7 @@ enum TimestampSQL {
         let text = SQLiteExpression.call("strftime", .text("%Y-%m-%d %H:%M:%S"), seconds, .text("unixepoch"))
             .concatenated(fractionSuffix(fraction))
         let inRange = SQLiteExpression.between(micros, low: .integer(firstMicros), high: .integer(lastMicros), negated: false)
-        return .when(inRange, then: text, else: .runtimeError("timestamp out of range", micros))
+        return .when(inRange, then: text, else: RuntimeFailure.raise("timestamp out of range", showing: micros))
     }
 
     /// `.ffffff` with trailing zeros trimmed, or '' for a zero fraction (non-negative input).

@@ -103,7 +103,7 @@ struct JSONAccess {
             .init(condition: .text("true"), result: .text("true")),
             .init(condition: .text("false"), result: .text("false")),
             .init(condition: .text("null"), result: .text("null")),
-        ], otherwise: JSONSQL.runtimeFailure("the written form of a json value under a duplicated or quoted key is not available")))
+        ], otherwise: RuntimeFailure.raise("the written form of a json value under a duplicated or quoted key is not available")))
         let exact = SQLiteExpression.call("coalesce", .when(isFirstSpelling, then: .binary(column("json"), "->", column("fullkey")), else: .null), fallback)
         var result = exact
         if asText {

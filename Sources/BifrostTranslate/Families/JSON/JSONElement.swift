@@ -75,15 +75,9 @@ enum JSONElement {
             let item = SQLiteExpression.caseWhen(SQLiteCase(operand: column("type"), branches: [
                 .init(condition: .text("text"), result: .call("json_quote", column("value"))),
                 .init(condition: .text("null"), result: .text("null")),
-            ], otherwise: JSONSQL.runtimeFailure("multi-dimensional text arrays as JSON are not translated")))
-            let ordered = SQLiteSelect(body: .core(SQLiteSelectCore(
-                columns: [.expression(item, alias: "e")],
-                from: .tableFunction(name: "json_each", arguments: [sql], alias: row))),
-                orderBy: [SQLiteOrderingTerm(column("id"))])
-            let inner = translator.context.freshAlias("jr")
-            let joined = SQLiteExpression.subquery(SQLiteSelect(SQLiteSelectCore(
-                columns: [.expression(JSONSQL.concat([.text("["), .call("coalesce", .call("group_concat", .column(table: inner, name: "e"), .text(",")), .text("")), .text("]")]), alias: nil)],
-                from: .subquery(ordered, alias: inner))))
+            ], otherwise: RuntimeFailure.raise("multi-dimensional text arrays as JSON are not translated")))
+            let joined = JSONSQL.container(item, open: "[", close: "]", order: [SQLiteOrderingTerm(column("id"))],
+                                           from: .tableFunction(name: "json_each", arguments: [sql], alias: row))
             return JSONSQL.nullIfNull([sql], joined)
         default:
             throw translator.refusal("unsupported-json", "\(element.postgresName ?? "this")[] as a JSON value", at: node)

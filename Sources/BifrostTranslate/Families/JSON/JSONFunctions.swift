@@ -17,24 +17,12 @@ enum JSONFunctions {
         "json_extract_path_text": { translator, call in try extractPath(translator, call, .json, text: true) },
         "jsonb_set": { translator, call in try JSONSet.translate(translator, call) },
         "jsonb_strip_nulls": { translator, call in try JSONSet.stripNulls(translator, call) },
+        "jsonb_object_agg": { translator, call in try JSONObjectAggregate.translate(translator, call, jsonb: true) },
+        "json_object_agg": { translator, call in try JSONObjectAggregate.translate(translator, call, jsonb: false) },
         "jsonb_pretty": { translator, call in
             throw translator.refusal("unsupported-function", "jsonb_pretty(): its indented layout is not reproduced in SQLite", at: call.node)
         },
-        "json_object_keys": { translator, call in try setReturning(translator, call) },
-        "jsonb_object_keys": { translator, call in try setReturning(translator, call) },
-        "jsonb_array_elements": { translator, call in try setReturning(translator, call) },
-        "jsonb_array_elements_text": { translator, call in try setReturning(translator, call) },
-        "json_array_elements": { translator, call in try setReturning(translator, call) },
-        "json_array_elements_text": { translator, call in try setReturning(translator, call) },
-        "jsonb_each": { translator, call in try setReturning(translator, call) },
-        "jsonb_each_text": { translator, call in try setReturning(translator, call) },
-        "json_each": { translator, call in try setReturning(translator, call) },
-        "json_each_text": { translator, call in try setReturning(translator, call) },
     ]
-
-    private static func setReturning(_ translator: ExpressionTranslator, _ call: FunctionCall) throws -> Typed {
-        throw translator.refusal("unsupported-function", "\(call.name)() in an expression returns a set; use it in FROM (… FROM t, \(call.name)(t.col) AS x)", at: call.node)
-    }
 
     /// The single JSON argument of a function, a literal taking `type`.
     private static func document(_ translator: ExpressionTranslator, _ call: FunctionCall, _ type: SQLType, index: Int = 0) throws -> Typed {
@@ -64,7 +52,7 @@ enum JSONFunctions {
                 throw translator.refusal("unsupported-function", "\(call.name)() with keys known only at run time (jsonb orders and de-duplicates keys)", at: keyNode)
             } else {
                 let text = try translator.textValue(key, at: keyNode)
-                keyText = .call("coalesce", text, JSONSQL.runtimeFailure("argument \(pair + 1): key must not be null"))
+                keyText = .call("coalesce", text, RuntimeFailure.raise("argument \(pair + 1): key must not be null"))
             }
             members.append((keyText, try translator.translate(call.arguments[pair + 1])))
         }
@@ -120,7 +108,7 @@ enum JSONFunctions {
             let (document, path) = JSONSQL.documentAndPath(element)
             return JSONSQL.nullIfNull([element], .when(.binary(JSONSQL.type(element), "=", .text("array")),
                                                        then: .call("json_array_length", document, path),
-                                                       else: JSONSQL.runtimeFailure("cannot get array length of a non-array")))
+                                                       else: RuntimeFailure.raise("cannot get array length of a non-array")))
         }
         return Typed(length, .integer("integer"))
     }

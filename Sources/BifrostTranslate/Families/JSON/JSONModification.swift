@@ -8,7 +8,7 @@ enum JSONModification {
             return nil
         }
         let document = left.sql
-        let failure = JSONSQL.runtimeFailure("cannot delete from a scalar, or from an object by index")
+        let failure = RuntimeFailure.raise("cannot delete from a scalar, or from an object by index")
         if call.right.type.isInteger {
             let segment: SQLiteExpression = call.right.sql.integerValue.map { .text(JSONSQL.indexSegment(Int($0))) }
                 ?? JSONSQL.dynamicIndexSegment(call.right.sql)
@@ -44,25 +44,18 @@ enum JSONModification {
             guarded(value, [key], .caseWhen(SQLiteCase(operand: .call("json_type", value), branches: [
                 .init(condition: .text("object"), result: .call("json_remove", value, JSONSQL.concat([.text("$"), segment]))),
                 .init(condition: .text("array"), result: keptElements(value)),
-            ], otherwise: JSONSQL.runtimeFailure("cannot delete from scalar"))))
+            ], otherwise: RuntimeFailure.raise("cannot delete from scalar"))))
         }
     }
 
-    /// `(SELECT '[' || group_concat(element) || ']' FROM json_each(array) WHERE condition)`,
-    /// elements copied as stored, in order.
+    /// The elements of `array` meeting `condition`, copied as stored, in order.
     private static func arrayOf(_ translator: ExpressionTranslator, from document: SQLiteExpression, row: String,
                                 where condition: SQLiteExpression) -> (SQLiteExpression) -> SQLiteExpression {
         { array in
             let column = { (name: String) in SQLiteExpression.column(table: row, name: name) }
-            let element = SQLiteExpression.binary(column("json"), "->", column("fullkey"))
-            let ordered = SQLiteSelect(body: .core(SQLiteSelectCore(
-                columns: [.expression(element, alias: "e")],
-                from: .tableFunction(name: "json_each", arguments: [array], alias: row), whereClause: condition)),
-                orderBy: [SQLiteOrderingTerm(column("id"))])
-            let inner = translator.context.freshAlias("jo")
-            return .subquery(SQLiteSelect(SQLiteSelectCore(
-                columns: [.expression(JSONSQL.concat([.text("["), .call("coalesce", .call("group_concat", .column(table: inner, name: "e"), .text(",")), .text("")), .text("]")]), alias: nil)],
-                from: .subquery(ordered, alias: inner))))
+            return JSONSQL.container(.binary(column("json"), "->", column("fullkey")), open: "[", close: "]",
+                                     order: [SQLiteOrderingTerm(column("id"))],
+                                     from: .tableFunction(name: "json_each", arguments: [array], alias: row), where: condition)
         }
     }
 
@@ -82,7 +75,7 @@ enum JSONModification {
             let path = resolvedPath(document, elements, translator)
             return guarded(document, [], .when(.inList(.call("json_type", document), [.text("object"), .text("array")], negated: false),
                                                then: .call("json_remove", document, path),
-                                               else: JSONSQL.runtimeFailure("cannot delete path in scalar")))
+                                               else: RuntimeFailure.raise("cannot delete path in scalar")))
         }
         return Typed(result, .jsonb)
     }
@@ -92,9 +85,9 @@ enum JSONModification {
     static func resolvedPath(_ document: SQLiteExpression, _ elements: [String], _ translator: ExpressionTranslator) -> SQLiteExpression {
         elements.reduce(SQLiteExpression.text("$")) { prefix, element in
             let keyed: SQLiteExpression = JSONSQL.keySegment(element).map { .text($0) }
-                ?? JSONSQL.runtimeFailure("a JSON key containing a double quote cannot be addressed in SQLite")
+                ?? RuntimeFailure.raise("a JSON key containing a double quote cannot be addressed in SQLite")
             let indexed: SQLiteExpression = JSONStep.pathIndex(element).map { .text(JSONSQL.indexSegment($0)) }
-                ?? JSONSQL.runtimeFailure("path element \"\(element)\" is not an integer")
+                ?? RuntimeFailure.raise("path element \"\(element)\" is not an integer")
             let type: SQLiteExpression = prefix == .text("$") ? .call("json_type", document) : .call("json_type", document, prefix)
             return JSONSQL.concat([prefix, .when(.binary(type, "=", .text("array")), then: indexed, else: keyed)])
         }
@@ -141,11 +134,11 @@ enum JSONModification {
     /// then bytes), printed as an object.
     static func merge(_ translator: ExpressionTranslator, _ a: SQLiteExpression, _ b: SQLiteExpression) -> SQLiteExpression {
         let context = translator.context
-        let (left, right, probe, members) = (context.freshAlias("jm"), context.freshAlias("jm"), context.freshAlias("jm"), context.freshAlias("jm"))
+        let (left, right, probe, merged) = (context.freshAlias("jm"), context.freshAlias("jm"), context.freshAlias("jm"), context.freshAlias("jm"))
         func memberColumns(_ row: String) -> [SQLiteResultColumn] {
             let raw = SQLiteExpression.binary(.column(table: row, name: "json"), "->", .column(table: row, name: "fullkey"))
             return [.expression(.column(table: row, name: "key"), alias: "k"),
-                    .expression(.call("coalesce", raw, JSONSQL.runtimeFailure("a JSON key containing a double quote cannot be addressed in SQLite")), alias: "v")]
+                    .expression(.call("coalesce", raw, RuntimeFailure.raise("a JSON key containing a double quote cannot be addressed in SQLite")), alias: "v")]
         }
         let notOverridden = SQLiteExpression.prefix("NOT", .exists(SQLiteSelect(SQLiteSelectCore(
             columns: [.expression(.integer(1), alias: nil)],
@@ -155,12 +148,9 @@ enum JSONModification {
             .core(SQLiteSelectCore(columns: memberColumns(left), from: .tableFunction(name: "json_each", arguments: [a], alias: left), whereClause: notOverridden)),
             .unionAll,
             .core(SQLiteSelectCore(columns: memberColumns(right), from: .tableFunction(name: "json_each", arguments: [b], alias: right))))
-        let key = SQLiteExpression.column(table: nil, name: "k")
-        let ordered = SQLiteSelect(body: .core(SQLiteSelectCore(columns: [.all], from: .subquery(SQLiteSelect(body: union), alias: context.freshAlias("jm")))), orderBy: [
-            SQLiteOrderingTerm(.call("length", .cast(key, as: "BLOB"))), SQLiteOrderingTerm(key)])
-        let member = JSONSQL.concat([.call("json_quote", .column(table: members, name: "k")), .text(":"), .column(table: members, name: "v")])
-        return .subquery(SQLiteSelect(SQLiteSelectCore(
-            columns: [.expression(JSONSQL.concat([.text("{"), .call("coalesce", .call("group_concat", member, .text(",")), .text("")), .text("}")]), alias: nil)],
-            from: .subquery(ordered, alias: members))))
+        let key = SQLiteExpression.column(table: merged, name: "k")
+        let member = JSONSQL.concat([.call("json_quote", key), .text(":"), .column(table: merged, name: "v")])
+        return JSONSQL.container(member, open: "{", close: "}", order: JSONSQL.jsonbKeyOrder(key),
+                                 from: .subquery(SQLiteSelect(body: union), alias: merged))
     }
 }

@@ -8,13 +8,6 @@
 /// keys are written with PostgreSQL's (= json_quote's) escapes and keys containing `"` cannot be
 /// addressed: refused at translation time, or a run-time error for keys only known then.
 enum JSONSQL {
-    /// An expression that fails when evaluated, for cases PostgreSQL answers with an error or
-    /// that cannot be answered exactly. SQLite evaluates CASE/COALESCE branches lazily, so it
-    /// only fires for the rows concerned. It raises "JSON path error near 'bifrost: …'".
-    static func runtimeFailure(_ message: String) -> SQLiteExpression {
-        .call("json_extract", .text("null"), .text("bifrost: " + message))
-    }
-
     // MARK: Paths
 
     /// `."key"` with the key escaped as stored; nil when the key contains a double quote.
@@ -34,7 +27,7 @@ enum JSONSQL {
         return .caseWhen(SQLiteCase(operand: nil, branches: [
             .init(condition: key.isNull(), result: .null),
             .init(condition: .binary(.call("instr", key, .text("\"")), ">", .integer(0)),
-                  result: runtimeFailure("a JSON key containing a double quote cannot be looked up in SQLite")),
+                  result: RuntimeFailure.raise("a JSON key containing a double quote cannot be looked up in SQLite")),
         ], otherwise: concat([.text(".\""), content, .text("\"")])))
     }
 
@@ -77,6 +70,23 @@ enum JSONSQL {
         return .call("json_type", document, path)
     }
 
+    // MARK: Containers from rows
+
+    /// `open || members joined by ',' || close` over the rows of `from`, in `order` — guaranteed,
+    /// since the join is a window aggregate over an ordered frame (a plain group_concat over an
+    /// ordered subquery is not promised to keep that order). The empty container when there are
+    /// no rows.
+    static func container(_ member: SQLiteExpression, open: String, close: String, order: [SQLiteOrderingTerm],
+                          from: SQLiteFrom, where condition: SQLiteExpression? = nil) -> SQLiteExpression {
+        let joined = ArraySQL.orderedAggregate("group_concat", [member, .text(",")], order: order, from: from, where: condition)
+        return concat([.text(open), .call("coalesce", joined, .text("")), .text(close)])
+    }
+
+    /// The order of jsonb object keys: shorter (in bytes) first, then bytewise.
+    static func jsonbKeyOrder(_ key: SQLiteExpression) -> [SQLiteOrderingTerm] {
+        [SQLiteOrderingTerm(.call("length", .cast(key, as: "BLOB"))), SQLiteOrderingTerm(key)]
+    }
+
     // MARK: Binding
 
     /// Whether repeating the expression in SQL is cheap (so it needs no binding).
@@ -88,15 +98,20 @@ enum JSONSQL {
         }
     }
 
-    /// Evaluates `value` once and builds on it: `(SELECT body(v) FROM (SELECT value AS v))`.
+    /// Evaluates `value` (JSON text or NULL) once and builds on it:
+    /// `(SELECT body(v.value) FROM json_each(json_array((SELECT value || ''))) AS v)`. A
+    /// FROM-less subquery in a table-valued function's argument, unlike a FROM subquery or a
+    /// CTE, may hold an aggregate of the outer query (`jsonb_agg(x)::text`); the one-element
+    /// array gives the text back unchanged (`|| ''` drops the JSON subtype `->` sets, so that
+    /// json_array takes it as a string).
     static func bind(_ value: SQLiteExpression, _ context: TranslationContext,
                      _ body: (SQLiteExpression) -> SQLiteExpression) -> SQLiteExpression {
         if isSimple(value) { return body(value) }
         let alias = context.freshAlias("jv")
-        let inner = SQLiteSelect(SQLiteSelectCore(columns: [.expression(value, alias: "v")]))
         return .subquery(SQLiteSelect(SQLiteSelectCore(
-            columns: [.expression(body(.column(table: alias, name: "v")), alias: nil)],
-            from: .subquery(inner, alias: alias))))
+            columns: [.expression(body(.column(table: alias, name: "value")), alias: nil)],
+            from: .tableFunction(name: "json_each", arguments: [.call("json_array", .subquery(SQLiteSelect(SQLiteSelectCore(
+                columns: [.expression(.binary(value, "||", .text("")), alias: nil)]))))], alias: alias))))
     }
 
     // MARK: Text
@@ -110,14 +125,25 @@ enum JSONSQL {
             context.warnOnce("json-whitespace", "json (not jsonb) values are stored without their insignificant whitespace; text of a json object or array is printed compact", at: location)
         }
         return bind(element, context) { value in
-            let container = jsonb ? spaced(value, context) : value
-            // Scalars are listed so that the (costly) container text is built once, in ELSE.
-            return .caseWhen(SQLiteCase(operand: type(value), branches: [
-                .init(condition: .text("text"), result: .binary(value, "->>", .text("$"))),
-                .init(condition: .text("null"), result: .null),
-            ] + ["integer", "real", "true", "false"].map { .init(condition: .text($0), result: value) },
-            otherwise: container))
+            text(of: value, type: type(value), string: .binary(value, "->>", .text("$")), container: value,
+                 jsonb: jsonb, context, at: nil)
         }
+    }
+
+    /// The same for an element whose json_type, string value (for strings) and container text
+    /// are at hand (as in a json_each row).
+    static func text(of element: SQLiteExpression, type: SQLiteExpression, string: SQLiteExpression,
+                     container: SQLiteExpression, jsonb: Bool, _ context: TranslationContext,
+                     at location: Int?) -> SQLiteExpression {
+        if !jsonb, let location {
+            context.warnOnce("json-whitespace", "json (not jsonb) values are stored without their insignificant whitespace; text of a json object or array is printed compact", at: location)
+        }
+        // Scalars are listed so that the (costly) container text is built once, in ELSE.
+        return .caseWhen(SQLiteCase(operand: type, branches: [
+            .init(condition: .text("text"), result: string),
+            .init(condition: .text("null"), result: .null),
+        ] + ["integer", "real", "true", "false"].map { .init(condition: .text($0), result: element) },
+        otherwise: jsonb ? spaced(container, context) : container))
     }
 
     /// PostgreSQL's jsonb text from the stored compact text: a space after every `:` and `,`

@@ -40,7 +40,7 @@ enum JSONSet {
             let negative = (JSONStep.pathIndex(last) ?? 0) < 0
             var branches: [SQLiteCase.Branch] = [
                 .init(condition: .prefix("NOT", .inList(.call("json_type", document), [.text("object"), .text("array")], negated: false)),
-                      result: JSONSQL.runtimeFailure("cannot set path in scalar")),
+                      result: RuntimeFailure.raise("cannot set path in scalar")),
                 .init(condition: .postfix(.call("json_type", document, full), "IS NOT NULL"),
                       result: .call("json_set", document, full, .call("json", new))),
             ]
@@ -75,7 +75,7 @@ enum JSONSet {
                                .binary(.call("typeof", column(tree, "key")), "=", .text("text"))])))
         let removed = SQLiteExpression.when(.binary(.call("json_type", column(steps, "d"), column(nulls, "path")), "=", .text("null")),
                                             then: .call("json_remove", column(steps, "d"), column(nulls, "path")),
-                                            else: JSONSQL.runtimeFailure("a JSON key containing a double quote cannot be addressed in SQLite"))
+                                            else: RuntimeFailure.raise("a JSON key containing a double quote cannot be addressed in SQLite"))
         let anchor = SQLiteSelectCore(columns: [.expression(.integer(0), alias: nil), .expression(value.sql, alias: nil)])
         let step = SQLiteSelectCore(
             columns: [.expression(.binary(column(steps, "n"), "+", .integer(1)), alias: nil), .expression(removed, alias: nil)],

@@ -1,5 +1,5 @@
 /// A set of characters (code points), kept as sorted, disjoint ranges, possibly negated.
-struct ScalarSet: Equatable {
+struct ScalarSet: Hashable {
     var ranges: [ClosedRange<UInt32>]
     var negated: Bool
 

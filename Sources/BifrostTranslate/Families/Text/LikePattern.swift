@@ -65,7 +65,7 @@ enum LikePattern {
             glob = wildcards(glob, replace: replace)
         }
         guard !failures.isEmpty else { return glob }
-        return RuntimeError.guarded(glob, failingWhen: .or(failures),
+        return RuntimeFailure.guarded(glob, failingWhen: .or(failures),
                                     "LIKE pattern ends with the escape character or holds U+FDD0-U+FDD2")
     }
 

@@ -1,8 +1,10 @@
-/// `~`, `~*`, `!~`, `!~*` and SIMILAR TO with a constant pattern, as GLOB conditions.
+/// `~`, `~*`, `!~`, `!~*` and SIMILAR TO with a constant pattern.
 ///
-/// Each alternative becomes `x GLOB '<pattern>'`; a class repeated without bound at the
-/// anchored end (`^[a-z][a-z0-9_]*$`) adds `substr(x, n) NOT GLOB '*[^class]*'`. Quantifiers
-/// GLOB cannot count (`[0-9]{2,4}` or `a?` inside the pattern) are refused with `unsupported-regex`.
+/// When GLOB can express the pattern (`RegexPattern.globBranches`), each alternative becomes
+/// `x GLOB '<pattern>'`; a class repeated without bound at the anchored end
+/// (`^[a-z][a-z0-9_]*$`) adds `substr(x, n) NOT GLOB '*[^class]*'`. Those conditions also work
+/// in CHECK constraints and indexes. Other patterns (counted or optional items inside, repeated
+/// groups, anchors in alternatives) run as an automaton in a recursive CTE (`RegexAutomaton`).
 enum RegexMatching {
     static func `operator`(_ translator: ExpressionTranslator, _ call: OperatorCall,
                            caseInsensitive: Bool, negated: Bool) throws -> Typed? {
@@ -13,13 +15,10 @@ enum RegexMatching {
             throw translator.refusal("unsupported-regex", "regular expression \(construct) with a pattern known only at run time: SQLite has no REGEXP", at: call.node)
         }
         _ = pattern
-        let regex: RegexPattern
-        do {
-            regex = try RegexPattern(source, caseInsensitive: caseInsensitive)
-        } catch let unsupported as RegexPattern.Unsupported {
-            throw translator.refusal("unsupported-regex", "regular expression '\(source)' cannot be matched in SQLite: \(unsupported.reason)", at: call.node)
+        let matches = try condition(translator, value.sql, describing: "'\(source)'", node: call.node) {
+            try RegexPattern(source, caseInsensitive: caseInsensitive)
         }
-        return try condition(translator, value.sql, regex, negated: negated, describing: "'\(source)'", node: call.node)
+        return negated ? Typed(.prefix("NOT", matches.sql), .boolean) : matches
     }
 
     /// `x [NOT] SIMILAR TO pattern [ESCAPE e]`: PostgreSQL turns the pattern into an anchored
@@ -31,13 +30,10 @@ enum RegexMatching {
         guard pattern.type == .unknownLiteral, let source = pattern.literalText else {
             throw translator.refusal("unsupported-regex", "\(construct) with a pattern known only at run time: SQLite has no REGEXP", at: node)
         }
-        let regex: RegexPattern
-        do {
-            regex = try RegexPattern(try regexText(similar: source, escape: escape.unicodeScalars.first), caseInsensitive: false, anchored: true)
-        } catch let unsupported as RegexPattern.Unsupported {
-            throw translator.refusal("unsupported-regex", "SIMILAR TO '\(source)' cannot be matched in SQLite: \(unsupported.reason)", at: node)
+        let matches = try condition(translator, value.sql, describing: "SIMILAR TO '\(source)'", node: node) {
+            try RegexPattern(anchoring: try regexText(similar: source, escape: escape.unicodeScalars.first))
         }
-        return try condition(translator, value.sql, regex, negated: negated, describing: "SIMILAR TO '\(source)'", node: node)
+        return negated ? Typed(.prefix("NOT", matches.sql), .boolean) : matches
     }
 
     /// The regular expression PostgreSQL's `similar_to_escape` builds (without its anchors).
@@ -73,17 +69,24 @@ enum RegexMatching {
         return regex
     }
 
-    private static func condition(_ translator: ExpressionTranslator, _ value: SQLiteExpression, _ regex: RegexPattern,
-                                  negated: Bool, describing source: String, node: ParseNode) throws -> Typed {
-        let alternatives: [SQLiteExpression]
+    /// The match condition of a pattern: GLOB when it can express it, else the automaton.
+    private static func condition(_ translator: ExpressionTranslator, _ value: SQLiteExpression, describing source: String,
+                                  node: ParseNode, parse: () throws -> RegexPattern) throws -> Typed {
         do {
-            alternatives = try regex.branches.map { try branchCondition(value, $0) }
+            let regex = try parse()
+            if let alternatives = try? regex.globBranches().map({ try branchCondition(value, $0) }) {
+                translator.context.rewrote("regular expression \(source)", as: "GLOB", at: node.location)
+                return Typed(.or(alternatives), .boolean)
+            }
+            let automaton = try RegexAutomaton(regex)
+            if SQLBinder.containsAggregate(value) {
+                throw RegexPattern.Unsupported(reason: "beyond GLOB it runs in a subquery, and SQLite evaluates no aggregate or window call inside one")
+            }
+            translator.context.rewrote("regular expression \(source)", as: "a recursive CTE running its automaton", at: node.location)
+            return Typed(automaton.matches(value, alias: translator.context.freshAlias("regex")), .boolean)
         } catch let unsupported as RegexPattern.Unsupported {
             throw translator.refusal("unsupported-regex", "regular expression \(source) cannot be matched in SQLite: \(unsupported.reason)", at: node)
         }
-        translator.context.rewrote("regular expression \(source)", as: "GLOB", at: node.location)
-        let matches = SQLiteExpression.or(alternatives)
-        return Typed(negated ? .prefix("NOT", matches) : matches, .boolean)
     }
 
     /// One alternative as GLOB conditions.

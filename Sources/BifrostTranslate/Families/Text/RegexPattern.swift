@@ -1,36 +1,52 @@
-/// The subset of PostgreSQL's regular expressions (AREs) that GLOB can express: alternatives of
-/// sequences of single-character atoms (literals, `.`, bracket expressions, `\d`) with
-/// quantifiers, optionally anchored. Everything else is rejected with the reason.
+/// A PostgreSQL regular expression (ARE) parsed into a tree, with the matching rules of a UTF-8
+/// database: code points, `.` and negated brackets match a newline too, `^`/`$` match only at
+/// the ends of the text. What a finite automaton cannot do (backreferences, lookaround,
+/// embedded options, word boundaries) and escapes or classes whose meaning is not pinned down
+/// here are rejected with the reason.
+///
+/// Two translations use the tree: `globBranches()` (RegexGlobForm.swift) when GLOB can express
+/// it, else `RegexAutomaton`.
 struct RegexPattern {
-    struct Item: Equatable {
-        var atom: Atom
-        var min: Int
-        /// nil: unbounded.
-        var max: Int?
-    }
-
-    enum Atom: Equatable {
+    /// One character position of the pattern.
+    enum Atom: Hashable {
+        /// `.`: any character.
         case any
         case set(ScalarSet)
     }
 
-    struct Branch {
-        var anchoredStart = false
-        var anchoredEnd = false
-        var items: [Item] = []
+    indirect enum Node: Equatable {
+        case atom(Atom)
+        case sequence([Node])
+        case alternation([Node])
+        /// `max` nil: unbounded.
+        case repeated(Node, min: Int, max: Int?)
+        /// `^`: the start of the text.
+        case start
+        /// `$`: the end of the text.
+        case end
     }
 
-    /// Why a regular expression is outside the subset.
+    /// Why a regular expression is outside what the translation handles.
     struct Unsupported: Error {
         let reason: String
     }
 
-    var branches: [Branch]
+    /// PostgreSQL's largest repetition count (DUPMAX); a larger bound is an error there.
+    static let largestBound = 255
 
-    /// Parses an ARE; `caseInsensitive` applies PostgreSQL's `~*` folding to every atom.
-    init(_ source: String, caseInsensitive: Bool, anchored: Bool = false) throws {
+    var root: Node
+
+    /// Parses an ARE; `caseInsensitive` applies `~*`'s rule: every pattern character (alone, in
+    /// a bracket or a range) matches its simple lowercase and uppercase; named classes do not grow.
+    init(_ source: String, caseInsensitive: Bool) throws {
         var parser = Parser(scalars: Array(source.unicodeScalars), caseInsensitive: caseInsensitive)
-        branches = try parser.alternatives(anchored: anchored)
+        root = try parser.pattern()
+    }
+
+    /// `^(?:regex)$`: how PostgreSQL runs SIMILAR TO.
+    init(anchoring source: String) throws {
+        try self.init(source, caseInsensitive: false)
+        root = .sequence([.start, root, .end])
     }
 
     private struct Parser {
@@ -45,120 +61,100 @@ struct RegexPattern {
 
         var atEnd: Bool { position >= scalars.count }
         var current: Unicode.Scalar? { atEnd ? nil : scalars[position] }
+        var following: Unicode.Scalar? { position + 1 < scalars.count ? scalars[position + 1] : nil }
 
         mutating func next() -> Unicode.Scalar? {
             defer { position += 1 }
             return current
         }
 
-        mutating func alternatives(anchored: Bool) throws -> [Branch] {
+        mutating func pattern() throws -> Node {
             if scalars.starts(with: Array("***".unicodeScalars)) {
                 throw Unsupported(reason: "regex director ***")
             }
-            var branches = try branch(anchored: anchored)
+            let node = try alternation()
+            if !atEnd { throw Unsupported(reason: "unbalanced parenthesis") }
+            return node
+        }
+
+        /// Alternatives up to `)` or the end.
+        mutating func alternation() throws -> Node {
+            var options = [try sequence()]
             while current == "|" {
                 position += 1
-                branches += try branch(anchored: anchored)
+                options.append(try sequence())
             }
-            if !atEnd { throw Unsupported(reason: "unbalanced parenthesis") }
-            return branches
+            return options.count == 1 ? options[0] : .alternation(options)
         }
 
-        /// One top-level alternative; groups with alternatives inside multiply it out.
-        mutating func branch(anchored: Bool) throws -> [Branch] {
-            var anchoredStart = anchored, anchoredEnd = anchored
-            if current == "^" {
-                position += 1
-                anchoredStart = true
-            }
-            let sequences = try sequence(allowEndAnchor: true, anchoredEnd: &anchoredEnd)
-            return sequences.map { Branch(anchoredStart: anchoredStart, anchoredEnd: anchoredEnd, items: $0) }
-        }
-
-        /// The alternative item sequences up to `|`, `)` or the end.
-        mutating func sequence(allowEndAnchor: Bool, anchoredEnd: inout Bool) throws -> [[Item]] {
-            var sequences: [[Item]] = [[]]
+        /// Items up to `|`, `)` or the end.
+        mutating func sequence() throws -> Node {
+            var items: [Node] = []
             while let scalar = current, scalar != "|", scalar != ")" {
                 position += 1
                 switch scalar {
-                case "$":
-                    guard allowEndAnchor, atEnd || current == "|" else { throw Unsupported(reason: "$ inside the pattern") }
-                    anchoredEnd = true
-                case "^":
-                    throw Unsupported(reason: "^ inside the pattern")
+                case "^", "$":
+                    if isQuantifier { throw Unsupported(reason: "a quantified anchor \(scalar)") }
+                    items.append(scalar == "^" ? .start : .end)
                 case "(":
-                    let options = try group()
-                    sequences = sequences.flatMap { prefix in options.map { prefix + $0 } }
-                    guard sequences.count <= 64 else { throw Unsupported(reason: "more than 64 alternatives") }
+                    items.append(try quantified(try group()))
                 case "*", "+", "?":
                     throw Unsupported(reason: "quantifier \(scalar) without an operand")
                 case "{" where current.map(isDigit) == true:
                     throw Unsupported(reason: "quantifier { without an operand")
                 default:
-                    let item = try quantified(try self.atom(scalar))
-                    sequences = sequences.map { $0 + [item] }
+                    items.append(try quantified(.atom(try atom(scalar))))
                 }
             }
-            return sequences
+            return .sequence(items)
         }
 
-        /// `( … )` / `(?: … )`: its alternatives (plus the empty one for `( … )?`).
-        mutating func group() throws -> [[Item]] {
+        /// `( … )` / `(?: … )` after its `(`.
+        mutating func group() throws -> Node {
             if current == "?" {
-                guard position + 1 < scalars.count, scalars[position + 1] == ":" else {
-                    throw Unsupported(reason: "lookaround or embedded options (?…)")
-                }
+                guard following == ":" else { throw Unsupported(reason: "lookaround or embedded options (?…)") }
                 position += 2
             }
-            var options: [[Item]] = []
-            repeat {
-                var anchoredEnd = false
-                options += try sequence(allowEndAnchor: false, anchoredEnd: &anchoredEnd)
-            } while next() == "|"
-            guard position <= scalars.count, scalars[position - 1] == ")" else { throw Unsupported(reason: "unbalanced parenthesis") }
-            if current == "?" {
-                position += 1
-                if current == "?" { position += 1 }
-                options.append([])
-            }
-            if let scalar = current, "*+?".unicodeScalars.contains(scalar) || scalar == "{" && position + 1 < scalars.count && isDigit(scalars[position + 1]) {
-                throw Unsupported(reason: "a repeated group")
-            }
-            return options
+            let inner = try alternation()
+            guard next() == ")" else { throw Unsupported(reason: "unbalanced parenthesis") }
+            return inner
         }
 
-        mutating func quantified(_ atom: Atom) throws -> Item {
-            var item = Item(atom: atom, min: 1, max: 1)
-            switch current {
-            case "*": item.min = 0; item.max = nil
-            case "+": item.max = nil
-            case "?": item.min = 0
-            case "{" where position + 1 < scalars.count && isDigit(scalars[position + 1]):
-                position += 1
-                item.min = number()
-                item.max = item.min
+        /// Whether a quantifier starts here (`{` only before a digit, else it is a literal).
+        var isQuantifier: Bool {
+            guard let scalar = current else { return false }
+            return "*+?".unicodeScalars.contains(scalar) || (scalar == "{" && following.map(isDigit) == true)
+        }
+
+        mutating func quantified(_ node: Node) throws -> Node {
+            guard isQuantifier, let scalar = next() else { return node }
+            var (min, max): (Int, Int?) = (1, 1)
+            switch scalar {
+            case "*": (min, max) = (0, nil)
+            case "+": (min, max) = (1, nil)
+            case "?": (min, max) = (0, 1)
+            default:
+                min = number()
+                max = min
                 if current == "," {
                     position += 1
-                    item.max = current.map(isDigit) == true ? number() : nil
+                    max = current.map(isDigit) == true ? number() : nil
                 }
-                guard current == "}" else { throw Unsupported(reason: "malformed bound {…}") }
-                if let max = item.max, max < item.min { throw Unsupported(reason: "invalid bound {\(item.min),\(max)}") }
-            default:
-                return item
+                guard next() == "}" else { throw Unsupported(reason: "malformed bound {…}") }
+                if let max, max < min { throw Unsupported(reason: "invalid bound {\(min),\(max)}") }
+                if min > RegexPattern.largestBound || (max ?? 0) > RegexPattern.largestBound {
+                    throw Unsupported(reason: "a bound above \(RegexPattern.largestBound) (an error in PostgreSQL)")
+                }
             }
-            position += 1
             if current == "?" { position += 1 } // non-greedy: the same set of matches
-            if let scalar = current, "*+?".unicodeScalars.contains(scalar) || (scalar == "{" && position + 1 < scalars.count && isDigit(scalars[position + 1])) {
-                throw Unsupported(reason: "nested quantifiers")
-            }
-            if item.min > 100 || (item.max ?? 0) > 100 { throw Unsupported(reason: "a bound above 100") }
-            return item
+            if isQuantifier { throw Unsupported(reason: "nested quantifiers") }
+            return .repeated(node, min: min, max: max)
         }
 
         mutating func number() -> Int {
             var value = 0
             while let scalar = current, isDigit(scalar) {
-                value = min(value * 10 + Int(scalar.value - 48), 10_000)
+                value = Swift.min(value * 10 + Int(scalar.value - 48), 10_000)
                 position += 1
             }
             return value
@@ -169,31 +165,41 @@ struct RegexPattern {
         mutating func atom(_ scalar: Unicode.Scalar) throws -> Atom {
             switch scalar {
             case ".": return .any
-            case "[": return .set(folded(try bracket()))
+            case "[": return .set(try bracket())
             case "\\":
                 guard let escaped = next() else { throw Unsupported(reason: "a trailing backslash") }
-                return .set(folded(try escape(escaped)))
+                switch try escape(escaped, inBracket: false) {
+                case let .literal(value): return .set(folded(ScalarSet(scalars: [value])))
+                case let .characterClass(set): return .set(set)
+                }
             default:
                 return .set(folded(ScalarSet(scalars: [scalar.value])))
             }
         }
 
-        /// A literal or class under `~*`: each character by {lower(c), upper(c)}.
+        /// Pattern characters under `~*`: each by {lower(c), upper(c)}.
         func folded(_ set: ScalarSet) -> ScalarSet {
             guard caseInsensitive else { return set }
             if let single = set.single { return ScalarSet(scalars: CaseMapping.regexCases(single)) }
             return set.addingRegexCases()
         }
 
+        enum Escape {
+            case literal(UInt32)
+            case characterClass(ScalarSet)
+        }
+
         /// A backslash escape outside or inside brackets.
-        func escape(_ scalar: Unicode.Scalar) throws -> ScalarSet {
+        func escape(_ scalar: Unicode.Scalar, inBracket: Bool) throws -> Escape {
             let controls: [Unicode.Scalar: UInt32] = ["a": 7, "b": 8, "e": 27, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11]
-            if let control = controls[scalar] { return ScalarSet(scalars: [control]) }
+            if let control = controls[scalar] { return .literal(control) }
+            let classes: [Unicode.Scalar: ScalarSet] = ["d": RegexClasses.digit, "w": RegexClasses.word, "s": RegexClasses.space]
+            if let set = classes[scalar] { return .characterClass(set) }
+            if ("A"..."Z").contains(scalar), let lower = Unicode.Scalar(scalar.value + 32), let set = classes[lower] {
+                guard !inBracket else { throw Unsupported(reason: "\\\(scalar) inside a bracket expression") }
+                return .characterClass(ScalarSet(set.ranges, negated: true))
+            }
             switch scalar {
-            case "d": return ScalarSet([48...57])
-            case "D": return ScalarSet([48...57], negated: true)
-            case "w", "W", "s", "S":
-                throw Unsupported(reason: "\\\(scalar) depends on the locale's Unicode classification")
             case "1"..."9":
                 throw Unsupported(reason: "backreference \\\(scalar)")
             case "m", "M", "y", "Y", "A", "Z":
@@ -202,49 +208,76 @@ struct RegexPattern {
                 if scalar.properties.isAlphabetic || isDigit(scalar) {
                     throw Unsupported(reason: "escape \\\(scalar)")
                 }
-                return ScalarSet(scalars: [scalar.value])
+                return .literal(scalar.value)
             }
         }
 
-        /// `[…]` after its `[`.
+        /// `[…]` after its `[`: literals and ranges (case-folded under `~*`) and named classes.
         mutating func bracket() throws -> ScalarSet {
             var negated = false
             if current == "^" {
                 negated = true
                 position += 1
             }
-            var ranges: [ClosedRange<UInt32>] = []
+            var literals: [ClosedRange<UInt32>] = []
+            var classes: [ClosedRange<UInt32>] = []
             var first = true
             while true {
                 guard let scalar = next() else { throw Unsupported(reason: "an unterminated bracket expression") }
                 if scalar == "]" && !first { break }
                 first = false
-                var low: ScalarSet
+                let low: Escape
                 if scalar == "[", let kind = current, ":.=".unicodeScalars.contains(kind) {
-                    throw Unsupported(reason: "bracket class [\(kind)…\(kind)]")
+                    guard kind == ":" else { throw Unsupported(reason: "collating element or equivalence class [\(kind)…\(kind)]") }
+                    classes += try namedClass().ranges
+                    continue
                 } else if scalar == "\\" {
                     guard let escaped = next() else { throw Unsupported(reason: "a trailing backslash") }
-                    low = try escape(escaped)
+                    low = try escape(escaped, inBracket: true)
                 } else {
-                    low = ScalarSet(scalars: [scalar.value])
+                    low = .literal(scalar.value)
                 }
-                if current == "-", position + 1 < scalars.count, scalars[position + 1] != "]", let start = low.single {
-                    position += 1
-                    var end = next()!
+                switch low {
+                case let .characterClass(set):
+                    classes += set.ranges
+                case let .literal(start):
+                    guard current == "-", let end = following, end != "]" else {
+                        literals.append(start...start)
+                        continue
+                    }
+                    position += 2
+                    var last = end.value
                     if end == "\\" {
-                        guard let escaped = next(), let value = try escape(escaped).single else {
+                        guard let escaped = next(), case let .literal(value) = try escape(escaped, inBracket: true) else {
                             throw Unsupported(reason: "a class escape as a range end")
                         }
-                        end = Unicode.Scalar(value)!
+                        last = value
+                    } else if end == "[", let kind = current, ":.=".unicodeScalars.contains(kind) {
+                        throw Unsupported(reason: "a bracket class as a range end")
                     }
-                    guard start <= end.value else { throw Unsupported(reason: "an invalid range") }
-                    ranges.append(start...end.value)
-                    continue
+                    guard start <= last else { throw Unsupported(reason: "an invalid range (an error in PostgreSQL)") }
+                    if current == "-", following != "]" { throw Unsupported(reason: "an invalid range (an error in PostgreSQL)") }
+                    literals.append(start...last)
                 }
-                guard !low.negated else { throw Unsupported(reason: "a negated class escape inside brackets") }
-                ranges += low.ranges
             }
-            return ScalarSet(ranges, negated: negated)
+            let folded = self.folded(ScalarSet(literals))
+            return ScalarSet(folded.ranges + classes, negated: negated)
+        }
+
+        /// `[:name:]` after the outer `[`'s inner `[`.
+        mutating func namedClass() throws -> ScalarSet {
+            position += 1
+            var name = ""
+            while let scalar = current, !(scalar == ":" && following == "]") {
+                name.unicodeScalars.append(scalar)
+                position += 1
+            }
+            guard !atEnd else { throw Unsupported(reason: "an unterminated [:class:]") }
+            position += 2
+            guard let set = RegexClasses.named(name) else {
+                throw Unsupported(reason: "[[:\(name):]] (its members depend on the C library and are not tabulated here)")
+            }
+            return set
         }
     }
 }

@@ -18,23 +18,18 @@ enum TextCaseFunctions {
     }
 
     /// PostgreSQL uppercases the first letter or digit of each run of letters and digits and
-    /// lowercases the rest. Letters and digits are ASCII ones or cased letters (`CaseMapping`);
-    /// a value holding any other non-ASCII character stops with an error, since whether
-    /// PostgreSQL counts it as alphanumeric depends on the C library.
+    /// lowercases the rest, with the C library's `iswalnum` deciding what a letter or digit is
+    /// (`RegexClasses.alphanumeric`: a combining mark is not one, so it ends a word).
     private static func initcap(_ translator: ExpressionTranslator, _ call: FunctionCall) throws -> Typed {
         try translator.expectArguments(call, 1...1)
         let text = try translator.textArgument(call.arguments[0], of: call).sql
-        let alphanumerics = ScalarSet([48...57, 65...90, 97...122] + CaseMapping.casedLetters.ranges)
+        let alphanumeric = SQLiteExpression.text(GlobPattern.render(RegexClasses.alphanumeric))
         let walk = CharacterWalk.subquery(
             over: text, alias: translator.context.freshAlias("initcap"), initialState: .integer(0),
-            next: { .pattern($0.character, .glob, .text(GlobPattern.render(alphanumerics)), escape: nil, negated: false) },
+            next: { .pattern($0.character, .glob, alphanumeric, escape: nil, negated: false) },
             emit: { .when($0.state!, then: CaseFolding.foldCharacter($0.character, lowering: true),
                           else: CaseFolding.foldCharacter($0.character, lowering: false)) })
-        let unknown = ScalarSet([1...127] + CaseMapping.casedLetters.ranges, negated: true)
-        let hasUnknown = SQLiteExpression.pattern(text, .glob, .text("*" + GlobPattern.render(unknown) + "*"), escape: nil, negated: false)
         translator.context.rewrote("initcap()", as: "a walk over the characters", at: call.location)
-        return Typed(RuntimeError.guarded(walk, failingWhen: hasUnknown,
-                                          "initcap() of a non-ASCII character that is not a cased letter"),
-                     TextSQL.type)
+        return Typed(walk, TextSQL.type)
     }
 }

@@ -22,7 +22,7 @@ enum TextMeasureFunctions {
             }
             let invalid = SQLiteExpression.or([.binary(code, "<=", .integer(0)), .binary(code, ">", .integer(0x10FFFF)),
                                                .between(code, low: .integer(0xD800), high: .integer(0xDFFF), negated: false)])
-            let character = RuntimeError.guarded(.call("char", code), failingWhen: invalid, "chr() of an invalid code point")
+            let character = RuntimeFailure.guarded(.call("char", code), failingWhen: invalid, "chr() of an invalid code point")
             return Typed(TextSQL.strict(character, on: [code]), TextSQL.type)
         },
         "to_hex": { translator, call in
@@ -44,7 +44,7 @@ enum TextMeasureFunctions {
         let value = try translator.translate(call.arguments[0])
         if value.type == .bytea { return Typed(.call("length", value.sql), .integer("integer")) }
         let text = try translator.textArgument(value, at: call.arguments[0], of: call)
-        let counted = text.type == .text("character") ? SQLiteExpression.call("rtrim", text.sql, .text(" ")) : text.sql
+        let counted = text.type.isBlankPadded ? SQLiteExpression.call("rtrim", text.sql, .text(" ")) : text.sql
         return Typed(.call("length", counted), .integer("integer"))
     }
 

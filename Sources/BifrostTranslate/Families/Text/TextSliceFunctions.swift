@@ -84,7 +84,7 @@ enum TextSliceFunctions {
             result = .when(.binary(start, ">=", .integer(1)), then: direct, else: clipped)
         }
         if count.integerValue == nil {
-            result = RuntimeError.guarded(result, failingWhen: .binary(count, "<", .integer(0)), "negative substring length not allowed")
+            result = RuntimeFailure.guarded(result, failingWhen: .binary(count, "<", .integer(0)), "negative substring length not allowed")
         }
         return Typed(result, value.type)
     }
@@ -130,7 +130,7 @@ enum TextSliceFunctions {
                                           else: .call("coalesce", .subquery(select), .text("")))
         var result = TextSQL.strict(split, on: [text, delimiter, field])
         if field.integerValue == nil {
-            result = RuntimeError.guarded(result, failingWhen: .binary(field, "=", .integer(0)), "split_part() field position must not be zero")
+            result = RuntimeFailure.guarded(result, failingWhen: .binary(field, "=", .integer(0)), "split_part() field position must not be zero")
         }
         translator.context.rewrote("split_part()", as: "a recursive walk over the fields", at: call.location)
         return Typed(result, TextSQL.type)
