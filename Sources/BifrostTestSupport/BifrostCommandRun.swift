@@ -16,18 +16,21 @@ public struct BifrostCommandRun: Sendable {
         return SampleData.repositoryRoot.appendingPathComponent(".build/debug/bifrost").path
     }
 
-    public init(_ arguments: [String]) throws {
+    /// Runs `bifrost arguments…`, with `input` on standard input (empty when nil).
+    public init(_ arguments: [String], input: String? = nil) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-run-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("stdout")
         let err = directory.appendingPathComponent("stderr")
+        let inputFile = directory.appendingPathComponent("stdin")
+        FileManager.default.createFile(atPath: inputFile.path, contents: Data((input ?? "").utf8))
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try FileHandle(forReadingFrom: inputFile)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()

@@ -189,7 +189,11 @@ import Testing
         SELECT jsonb_agg(scope_name ORDER BY scope_name)::text AS names, jsonb_typeof(jsonb_agg(scope_name)) AS kind,
                jsonb_object_agg(scope_name, is_default)->>'email' AS email_default,
                jsonb_array_length(jsonb_agg(scope_name) || '[1]') AS extended,
-               (jsonb_object_agg(scope_name, is_default) || '{"zz": 0}')::text AS merged
+               (jsonb_object_agg(scope_name, is_default) || '{"zz": 0}')::text AS merged,
+               jsonb_strip_nulls(jsonb_object_agg(scope_name, NULLIF(is_default, false)))::text AS defaults_only,
+               jsonb_agg(scope_name) @> '["email"]' AS contains, jsonb_object_agg(scope_name, 1) ? 'email' AS has_key,
+               jsonb_object_agg(scope_name, 1) ?| '{email,x}' AS has_any, jsonb_agg(scope_name) = '[]' AS empty,
+               json_object_agg(scope_name, is_default)->>'email' AS json_key
         FROM oauth_scopes;
         -- case: jsonb-object-agg-distinct
         -- refuse: unsupported-function DISTINCT

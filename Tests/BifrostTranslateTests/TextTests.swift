@@ -238,6 +238,16 @@ private let sampleValues = #"""
         try db.compare("SELECT $1::text ~ '^(ab)+$', $2::text ~ 'a{2}'", ["abab", nil])
     }
 
+    /// Generated patterns (a fixed pseudo-random sequence) against every sample string.
+    @Test func generatedRegularExpressionsAgainstSamples() throws {
+        let db = try TextComparison.get()
+        var generator = PatternGenerator(seed: 20_260_523)
+        for _ in 0..<150 {
+            let pattern = generator.pattern()
+            try db.compare("SELECT id, s ~ '\(pattern)', s ~* '\(pattern)' FROM samples ORDER BY id")
+        }
+    }
+
     /// PostgreSQL's character classes, `initcap()`'s word characters and the tables agree on
     /// every code point.
     @Test func characterClassesMatchPostgreSQL() throws {
@@ -315,5 +325,37 @@ private let sampleValues = #"""
         try db.compare("SELECT lower($1), upper($1)", [text])
         let letters = CaseMapping.casedLetters.ranges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
         try db.compare("SELECT initcap($1)", [String(String.UnicodeScalarView(letters))])
+    }
+}
+
+/// Random regular expressions over a small alphabet, with groups, alternatives, quantifiers and
+/// anchors (deterministic: a linear congruential sequence).
+private struct PatternGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func below(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+
+    mutating func pattern() -> String {
+        (below(3) == 0 ? "^" : "") + alternatives(depth: 0) + (below(3) == 0 ? "$" : "")
+    }
+
+    mutating func alternatives(depth: Int) -> String {
+        (0...(below(4) == 0 ? 1 : 0)).map { _ in sequence(depth: depth) }.joined(separator: "|")
+    }
+
+    mutating func sequence(depth: Int) -> String {
+        (0..<(1 + below(3))).map { _ in quantified(depth: depth) }.joined()
+    }
+
+    mutating func quantified(depth: Int) -> String {
+        let atoms = ["a", "b", "c", "é", ".", "[ab]", "[^a]", "\\d", "x", "(^a|b)", "(a$|c)", "[[:alpha:]]", "\\s"]
+        let atom = depth < 2 && below(4) == 0 ? "(" + alternatives(depth: depth + 1) + ")" : atoms[below(atoms.count)]
+        let quantifiers = ["", "", "", "*", "+", "?", "{1,2}", "{2}", "{0,1}", "{2,}", "*?"]
+        return atom + quantifiers[below(quantifiers.count)]
     }
 }

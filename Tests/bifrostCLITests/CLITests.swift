@@ -133,7 +133,7 @@ import Testing
         #expect(run.stdout.hasPrefix("SQLite "))
         #expect(run.stdout.contains("table main.users"))
         let users = run.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("table main.users") } ?? ""
-        #expect(users.split(separator: "\n").contains { $0.hasPrefix("  id ") && $0.hasSuffix(" TEXT not null") })
+        #expect(users.split(separator: "\n").contains { $0.hasPrefix("  id ") && $0.contains(" TEXT not null default ") })
         #expect(users.contains("primary key users_pkey (id)"))
     }
 

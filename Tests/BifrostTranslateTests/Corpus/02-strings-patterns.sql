@@ -211,3 +211,26 @@ ORDER BY id;
 -- case: text-comparison-byte-order
 -- order: ordered
 SELECT username FROM users WHERE username > 'd' AND username < 'z' ORDER BY username;
+
+-- case: regex-counted-and-optional-items
+-- order: ordered
+SELECT username, username ~ '^[a-z]{2,6}[0-9]?$' AS short_name, email ~* '^[a-z]+(\.[a-z]+)?@example\.[a-z]{2,3}$' AS plain_email
+FROM users
+ORDER BY id;
+
+-- case: regex-anchors-inside-alternatives
+-- order: ordered
+SELECT email FROM users WHERE email ~* '(^adm|\.no$)' OR email ~ '(e|i)x{0,1}a?m' ORDER BY email;
+
+-- case: regex-word-and-space-classes
+-- order: ordered
+SELECT username, given_name ~ '^\w+$' AS one_word, coalesce(family_name, '') ~ '\s' AS has_space,
+       given_name !~* '^[[:alpha:]]+(-[[:alpha:]]+)*$' AS not_alpha
+FROM users
+ORDER BY id;
+
+-- case: initcap-mixed-words
+-- order: ordered
+SELECT username, initcap(coalesce(given_name, '') || ' ' || coalesce(family_name, '') || ' o''neil-smith 3rd') AS title
+FROM users
+ORDER BY id;

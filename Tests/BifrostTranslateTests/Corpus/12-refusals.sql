@@ -155,3 +155,11 @@ SELECT xmlelement(name account, username) FROM users;
 -- case: refuse-tablesample
 -- refuse: unsupported-syntax TABLESAMPLE
 SELECT count(*) FROM audit_events TABLESAMPLE SYSTEM (50);
+
+-- case: refuse-regex-untabulated-class
+-- refuse: unsupported-regex [[:punct:]]
+SELECT username FROM users WHERE username ~ '[[:punct:]]';
+
+-- case: refuse-regex-embedded-options
+-- refuse: unsupported-regex (?…)
+SELECT username FROM users WHERE username ~ '(?i)^ADMIN';

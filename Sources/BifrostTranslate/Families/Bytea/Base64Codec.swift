@@ -43,12 +43,12 @@ enum Base64Codec {
             let symbol = ByteSQL.digit(character, alphabet)
             let value = SQLiteExpression.caseWhen(SQLiteCase(operand: nil, branches: [
                 .init(condition: pad, result: .integer(0)),
-                .init(condition: .binary(symbol, "<", .integer(0)), result: RuntimeError.raise("invalid symbol found while decoding base64 sequence")),
+                .init(condition: .binary(symbol, "<", .integer(0)), result: RuntimeFailure.raise("invalid symbol found while decoding base64 sequence")),
             ], otherwise: symbol))
             let newFin = SQLiteExpression.when(.and([pad, .binary(fin, "=", .integer(0))]), then: .caseWhen(SQLiteCase(operand: pos, branches: [
                 .init(condition: .integer(2), result: .integer(1)),
                 .init(condition: .integer(3), result: .integer(2)),
-            ], otherwise: RuntimeError.raise("unexpected \"=\" while decoding base64 sequence"))), else: fin)
+            ], otherwise: RuntimeFailure.raise("unexpected \"=\" while decoding base64 sequence"))), else: fin)
             let newBuf = SQLiteExpression.binary(.binary(buf, "*", .integer(64)), "+", value)
             let complete = SQLiteExpression.binary(pos, "=", .integer(3))
             func byte(_ shift: Int64, keptWhenFinAbove limit: Int64?) -> SQLiteExpression {
@@ -66,7 +66,7 @@ enum Base64Codec {
             ]
         }, result: { fold in
             .when(.binary(fold.column("pos"), "<>", .integer(0)),
-                  then: RuntimeError.raise("invalid base64 end sequence"), else: ByteSQL.blob(fold.column("out")))
+                  then: RuntimeFailure.raise("invalid base64 end sequence"), else: ByteSQL.blob(fold.column("out")))
         })
     }
 }

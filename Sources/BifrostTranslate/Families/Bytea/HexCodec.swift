@@ -14,11 +14,11 @@ enum HexCodec {
             let high = ByteSQL.digit(.call("lower", first), "0123456789abcdef")
             let low = ByteSQL.digit(.call("lower", second), "0123456789abcdef")
             let skip = ByteSQL.isSpace(first)
-            let invalid = RuntimeError.raise("invalid hexadecimal digit")
+            let invalid = RuntimeFailure.raise("invalid hexadecimal digit")
             let out = SQLiteExpression.caseWhen(SQLiteCase(operand: nil, branches: [
                 .init(condition: skip, result: fold.column("out")),
                 .init(condition: .binary(high, "<", .integer(0)), result: invalid),
-                .init(condition: .binary(second, "=", .text("")), result: RuntimeError.raise("invalid hexadecimal data: odd number of digits")),
+                .init(condition: .binary(second, "=", .text("")), result: RuntimeFailure.raise("invalid hexadecimal data: odd number of digits")),
                 .init(condition: .binary(low, "<", .integer(0)), result: invalid),
             ], otherwise: .binary(fold.column("out"), "||", ByteSQL.byte(.binary(.binary(high, "*", .integer(16)), "+", low)))))
             let rest = SQLiteExpression.call("substr", fold.rest, .when(skip, then: .integer(2), else: .integer(3)))

@@ -117,7 +117,7 @@ struct JSONAccess {
         }
         return .subquery(SQLiteSelect(
             body: .core(SQLiteSelectCore(columns: [.expression(result, alias: nil)],
-                                         from: .tableFunction(name: "json_each", arguments: [object], alias: alias),
+                                         from: .tableFunction(name: "json_each", arguments: [JSONSQL.isolated(object)], alias: alias),
                                          whereClause: .binary(column("key"), "=", key))),
             orderBy: [SQLiteOrderingTerm(column("id"), descending: true)], limit: .integer(1)))
     }

@@ -9,7 +9,8 @@ enum JSONContainment {
         guard let left = call.left, left.type == .jsonb || call.right.type == .jsonb else { return nil }
         let (container, contained) = leftContains ? (left, call.right) : (call.right, left)
         if let pattern = try JSONOperators.constant(contained, translator, at: call.node) {
-            let document = try translator.coerce(container, to: .jsonb, at: call.node)
+            var document = try translator.coerce(container, to: .jsonb, at: call.node)
+            document.sql = JSONSQL.isolated(document.sql)
             let predicate = try Compiler(translator: translator, node: call.node)
                 .contains(document.sql, .text("$"), pattern, topLevel: true)
             // Missing paths make json_type() NULL: PostgreSQL answers false there.
@@ -28,7 +29,8 @@ enum JSONContainment {
         guard let value = constantRight ?? constantLeft else {
             throw translator.refusal("unsupported-json", "jsonb \(call.symbol) between two values known only at run time (jsonb compares numbers by value, the stored text by spelling)", at: call.node)
         }
-        let document = try translator.coerce(constantRight != nil ? left : call.right, to: .jsonb, at: call.node)
+        var document = try translator.coerce(constantRight != nil ? left : call.right, to: .jsonb, at: call.node)
+        document.sql = JSONSQL.isolated(document.sql)
         var predicate: SQLiteExpression
         if value.containsNumber {
             predicate = .call("coalesce", try Compiler(translator: translator, node: call.node).equals(document.sql, .text("$"), value), .integer(0))

@@ -22,7 +22,8 @@ enum JSONKeyTests {
     }
 
     private static func jsonbOperand(_ translator: ExpressionTranslator, _ call: OperatorCall) throws -> Typed? {
-        guard let left = call.left, left.type.isJSON else { return nil }
+        guard var left = call.left, left.type.isJSON else { return nil }
+        left.sql = JSONSQL.isolated(left.sql)
         guard left.type == .jsonb else {
             throw translator.refusal("unsupported-json", "operator \(call.symbol) does not exist for json (only jsonb)", at: call.node)
         }

@@ -16,7 +16,7 @@ enum JSONObjectAggregate {
         }
         let key = try keyText(translator, try translator.translate(call.arguments[0]), call)
         let value = try JSONElement.render(translator, try translator.translate(call.arguments[1]), jsonb: jsonb, at: call.arguments[1])
-        let checkedKey = SQLiteExpression.call("coalesce", .cast(key, as: "TEXT"), RuntimeError.raise("field name must not be null"))
+        let checkedKey = SQLiteExpression.call("coalesce", .cast(key, as: "TEXT"), RuntimeFailure.raise("field name must not be null"))
         // `|| ''` drops the JSON subtype (json_quote sets it), so the tuple carries the text.
         let tuples = try ArrayAggregates.Tuples(translator, call, [checkedKey, .binary(value, "||", .text(""))],
                                                 orderedBy: try ArrayAggregates.orderTerms(translator, call))

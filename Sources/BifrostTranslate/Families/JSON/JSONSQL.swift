@@ -98,6 +98,13 @@ enum JSONSQL {
         }
     }
 
+    /// `value` made safe to use inside subqueries, EXISTS and json_each arguments: an aggregate
+    /// of the outer query (`jsonb_agg(x) @> …`) is accepted there only inside a FROM-less
+    /// subquery, so anything but a simple expression is wrapped in `(SELECT value)`.
+    static func isolated(_ value: SQLiteExpression) -> SQLiteExpression {
+        isSimple(value) ? value : .subquery(SQLiteSelect(SQLiteSelectCore(columns: [.expression(value, alias: nil)])))
+    }
+
     /// Evaluates `value` (JSON text or NULL) once and builds on it:
     /// `(SELECT body(v.value) FROM json_each(json_array((SELECT value || ''))) AS v)`. A
     /// FROM-less subquery in a table-valued function's argument, unlike a FROM subquery or a

@@ -65,30 +65,33 @@ enum JSONSet {
             throw translator.refusal("unsupported-function", "jsonb_strip_nulls() expects jsonb", at: call.node)
         }
         let context = translator.context
-        let (nulls, steps, tree) = (context.freshAlias("jn"), context.freshAlias("jn"), context.freshAlias("jn"))
-        let column = { (table: String, name: String) in SQLiteExpression.column(table: table, name: name) }
-        let numbered = SQLiteExpression.function(SQLiteFunctionCall(name: "row_number", window: SQLiteWindow(orderBy: [SQLiteOrderingTerm(column(tree, "id"))])))
-        let nullMembers = SQLiteSelect(SQLiteSelectCore(
-            columns: [.expression(numbered, alias: nil), .expression(column(tree, "fullkey"), alias: nil)],
-            from: .tableFunction(name: "json_tree", arguments: [value.sql], alias: tree),
-            whereClause: .and([.binary(column(tree, "type"), "=", .text("null")),
-                               .binary(.call("typeof", column(tree, "key")), "=", .text("text"))])))
-        let removed = SQLiteExpression.when(.binary(.call("json_type", column(steps, "d"), column(nulls, "path")), "=", .text("null")),
-                                            then: .call("json_remove", column(steps, "d"), column(nulls, "path")),
-                                            else: RuntimeFailure.raise("a JSON key containing a double quote cannot be addressed in SQLite"))
-        let anchor = SQLiteSelectCore(columns: [.expression(.integer(0), alias: nil), .expression(value.sql, alias: nil)])
-        let step = SQLiteSelectCore(
-            columns: [.expression(.binary(column(steps, "n"), "+", .integer(1)), alias: nil), .expression(removed, alias: nil)],
-            from: .join(.table(name: steps, alias: nil), .inner, .table(name: nulls, alias: nil),
-                        on: .binary(column(nulls, "n"), "=", .binary(column(steps, "n"), "+", .integer(1))), using: []))
-        let with = SQLiteWith(recursive: true, tables: [
-            .init(name: nulls, columns: ["n", "path"], select: nullMembers),
-            .init(name: steps, columns: ["n", "d"], select: SQLiteSelect(body: .compound(.core(anchor), .unionAll, .core(step)))),
-        ])
-        let result = SQLiteExpression.subquery(SQLiteSelect(
-            with: with,
-            body: .core(SQLiteSelectCore(columns: [.expression(column(steps, "d"), alias: nil)], from: .table(name: steps, alias: nil))),
-            orderBy: [SQLiteOrderingTerm(column(steps, "n"), descending: true)], limit: .integer(1)))
+        // Bound first: the CTE below may not hold an aggregate of the outer query.
+        let result = JSONSQL.bind(value.sql, context) { document in
+            let (nulls, steps, tree) = (context.freshAlias("jn"), context.freshAlias("jn"), context.freshAlias("jn"))
+            let column = { (table: String, name: String) in SQLiteExpression.column(table: table, name: name) }
+            let numbered = SQLiteExpression.function(SQLiteFunctionCall(name: "row_number", window: SQLiteWindow(orderBy: [SQLiteOrderingTerm(column(tree, "id"))])))
+            let nullMembers = SQLiteSelect(SQLiteSelectCore(
+                columns: [.expression(numbered, alias: nil), .expression(column(tree, "fullkey"), alias: nil)],
+                from: .tableFunction(name: "json_tree", arguments: [document], alias: tree),
+                whereClause: .and([.binary(column(tree, "type"), "=", .text("null")),
+                                   .binary(.call("typeof", column(tree, "key")), "=", .text("text"))])))
+            let removed = SQLiteExpression.when(.binary(.call("json_type", column(steps, "d"), column(nulls, "path")), "=", .text("null")),
+                                                then: .call("json_remove", column(steps, "d"), column(nulls, "path")),
+                                                else: RuntimeFailure.raise("a JSON key containing a double quote cannot be addressed in SQLite"))
+            let anchor = SQLiteSelectCore(columns: [.expression(.integer(0), alias: nil), .expression(document, alias: nil)])
+            let step = SQLiteSelectCore(
+                columns: [.expression(.binary(column(steps, "n"), "+", .integer(1)), alias: nil), .expression(removed, alias: nil)],
+                from: .join(.table(name: steps, alias: nil), .inner, .table(name: nulls, alias: nil),
+                            on: .binary(column(nulls, "n"), "=", .binary(column(steps, "n"), "+", .integer(1))), using: []))
+            let with = SQLiteWith(recursive: true, tables: [
+                .init(name: nulls, columns: ["n", "path"], select: nullMembers),
+                .init(name: steps, columns: ["n", "d"], select: SQLiteSelect(body: .compound(.core(anchor), .unionAll, .core(step)))),
+            ])
+            return SQLiteExpression.subquery(SQLiteSelect(
+                with: with,
+                body: .core(SQLiteSelectCore(columns: [.expression(column(steps, "d"), alias: nil)], from: .table(name: steps, alias: nil))),
+                orderBy: [SQLiteOrderingTerm(column(steps, "n"), descending: true)], limit: .integer(1)))
+        }
         return Typed(result, .jsonb)
     }
 }
