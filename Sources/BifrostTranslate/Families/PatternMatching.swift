@@ -1,6 +1,7 @@
-/// LIKE, ILIKE, SIMILAR TO and POSIX regular expressions, all matched with SQLite's GLOB
-/// (case-sensitive, code point based, UTF-8 aware): SQLite's own LIKE ignores ASCII case and
-/// stock SQLite has no REGEXP.
+/// LIKE, ILIKE, SIMILAR TO and POSIX regular expressions, matched with SQLite's GLOB
+/// (case-sensitive, code point based, UTF-8 aware) — SQLite's own LIKE ignores ASCII case and
+/// stock SQLite has no REGEXP — or, for regular expressions GLOB cannot express, with an
+/// automaton run by a recursive CTE (`RegexMatching`).
 enum PatternMatching {
     static let operators: [String: OperatorHandler] = [
         "~~": { translator, call in try likeOperator(translator, call, caseInsensitive: false, negated: false) },

@@ -40,7 +40,11 @@ final class Scope {
     /// Output columns of the SELECT list (ORDER BY / GROUP BY may name them).
     var outputColumns: [ScopeColumn] = []
     /// The merged columns of `JOIN … USING (c)`: unqualified `c` means the merged value.
-    var mergedColumns: [String: ScopeColumn] = [:]
+    var mergedColumns: [String: ScopeColumn] = [:] {
+        didSet { mergedColumnOrder += mergedColumns.keys.filter { !mergedColumnOrder.contains($0) }.sorted() }
+    }
+    /// The merged columns in the order the joins named them (for `*`).
+    private(set) var mergedColumnOrder: [String] = []
 
     init(parent: Scope?) {
         self.parent = parent

@@ -14,6 +14,16 @@ struct FromTranslator {
         }
     }
 
+    /// A FROM list (`FROM a, b JOIN c …`): its items joined in order, each registered.
+    func list(_ items: [ParseNode]) throws -> SQLiteFrom? {
+        var from: SQLiteFrom?
+        for item in items {
+            let translated = try self.item(item)
+            from = from.map { .join($0, .inner, translated, on: nil, using: []) } ?? translated
+        }
+        return from
+    }
+
     /// Registers a relation, refusing a duplicate name as PostgreSQL does.
     func register(_ relation: ScopeRelation, at location: Int?) throws {
         if scope.relations.contains(where: { $0.name == relation.name }) {

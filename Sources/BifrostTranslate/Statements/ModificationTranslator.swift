@@ -38,12 +38,7 @@ struct ModificationTranslator {
     private func update(_ node: ParseNode, target: ModificationTarget, outer: Scope) throws -> (SQLiteUpdate, [ScopeColumn]) {
         let scope = Scope(parent: outer)
         scope.relations = [target.relation()]
-        var from: SQLiteFrom?
-        let fromTranslator = FromTranslator(context: context, scope: scope)
-        for item in node.list("fromClause") {
-            let translated = try fromTranslator.item(item)
-            from = from.map { .join($0, .inner, translated, on: nil, using: []) } ?? translated
-        }
+        let from = try FromTranslator(context: context, scope: scope).list(node.list("fromClause"))
         let expressions = ExpressionTranslator(context: context, scope: scope)
         let assignments = try Assignments(context: context, target: target, expressions: expressions)
             .translate(node.list("targetList"), identityCheck: true)
@@ -64,13 +59,7 @@ struct ModificationTranslator {
     private func delete(_ node: ParseNode, target: ModificationTarget, outer: Scope) throws -> (SQLiteDelete, [ScopeColumn]) {
         let scope = Scope(parent: outer)
         scope.relations = [target.relation()]
-        let using = node.list("usingClause")
-        var from: SQLiteFrom?
-        let fromTranslator = FromTranslator(context: context, scope: scope)
-        for item in using {
-            let translated = try fromTranslator.item(item)
-            from = from.map { .join($0, .inner, translated, on: nil, using: []) } ?? translated
-        }
+        let from = try FromTranslator(context: context, scope: scope).list(node.list("usingClause"))
         let expressions = ExpressionTranslator(context: context, scope: scope)
         var condition = try node.node("whereClause").map(expressions.condition)
         if let from {

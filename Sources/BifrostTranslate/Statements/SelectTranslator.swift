@@ -145,12 +145,7 @@ struct SelectTranslator {
     // MARK: Simple SELECT
 
     private func simple(_ node: ParseNode, scope: Scope) throws -> (SQLiteSelect, [ScopeColumn]) {
-        var from: SQLiteFrom?
-        let fromTranslator = FromTranslator(context: context, scope: scope)
-        for item in node.list("fromClause") {
-            let translated = try fromTranslator.item(item)
-            from = from.map { .join($0, .inner, translated, on: nil, using: []) } ?? translated
-        }
+        let from = try FromTranslator(context: context, scope: scope).list(node.list("fromClause"))
         let expressions = ExpressionTranslator(context: context, scope: scope)
         let targets = try targetList(node.list("targetList"), expressions)
         scope.outputColumns = targets.map(\.column)
@@ -216,8 +211,13 @@ struct SelectTranslator {
         if relations.contains(where: { !$0.columnsKnown }) {
             throw context.refusal("unknown-column", "* over a table the schema does not describe (pass --schema)", at: node.location)
         }
-        return relations.flatMap { relation in
-            relation.columns.map { column in
+        // `JOIN … USING (c)`: an unqualified * shows each merged column once, first.
+        let merged = qualifier == nil ? scope.mergedColumnOrder.compactMap { scope.mergedColumns[$0] } : []
+        let mergedTargets = merged.map { column in
+            Target(value: Typed(column.expression ?? .column(table: nil, name: column.name), column.type), column: column)
+        }
+        return mergedTargets + relations.flatMap { relation in
+            relation.columns.filter { column in !merged.contains { $0.name == column.name } }.map { column in
                 Target(value: Typed(column.expression ?? .column(table: relation.name, name: column.name), column.type),
                        column: ScopeColumn(name: column.name, type: column.type))
             }

@@ -21,10 +21,13 @@ extension DateTimeFunctions {
             let sums = try [\IntervalParts.months, \.days, \.micros].map { part in
                 try translator.aggregate("sum", [IntervalSQL.withParts(value.sql, binder: binder) { $0[keyPath: part] }], call)
             }
-            let total = IntervalParts(months: sums[0], days: sums[1], micros: sums[2])
-            guard name == "avg" else { return Typed(IntervalSQL.format(total, binder: binder), .interval) }
-            let count = try translator.aggregate("count", [value.sql], call)
-            return Typed(IntervalScaling(binder: binder).scale(total, by: count.realCast(), dividing: true), .interval)
+            let count = name == "avg" ? [try translator.aggregate("count", [value.sql], call)] : []
+            // The sums are bound once (through JSON: they are integers), then formatted or divided.
+            return Typed(binder.bindExact(sums + count) { bound in
+                let total = IntervalParts(months: bound[0], days: bound[1], micros: bound[2])
+                guard name == "avg" else { return IntervalSQL.format(total, binder: binder) }
+                return IntervalScaling(binder: binder).scale(total, by: bound[3].realCast(), dividing: true)
+            }, .interval)
         default:
             throw translator.refusal("unsupported-function", "\(name)() of interval values", at: call.node)
         }

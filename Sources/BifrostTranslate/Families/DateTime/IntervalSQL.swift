@@ -48,7 +48,7 @@ enum IntervalSQL {
         if case .literal(.null) = value {
             return try body(IntervalParts(months: .null, days: .null, micros: .null))
         }
-        return try binder.bind(value) { text in
+        return try binder.bindExact(value) { text in
             let split = SQLiteExpression.call("instr", text.concatenated(.text("T")), .text("T"))
             let datePart = SQLiteExpression.call("substr", text, .integer(2), split.minus(.integer(2)))
             let timePart = SQLiteExpression.call("substr", text, split.plus(.integer(1)))
@@ -79,7 +79,7 @@ enum IntervalSQL {
     /// The storage text of interval parts (PostgreSQL's ISO 8601 output).
     static func format(_ parts: IntervalParts, binder: SQLBinder) -> SQLiteExpression {
         if let constant = parts.constant { return .text(constant.isoText) }
-        return binder.bind(parts.list) { bound in
+        return binder.bindExact(parts.list) { bound in
             let (months, days, micros) = (bound[0], bound[1], bound[2])
             func part(_ value: SQLiteExpression, _ designator: String) -> SQLiteExpression {
                 .when(value.isEqual(.integer(0)), then: .text(""), else: value.concatenated(.text(designator)))
@@ -112,7 +112,7 @@ enum IntervalSQL {
     /// fixed-width text, so `<`, `=`, ORDER BY, min() and max() agree with PostgreSQL.
     static func sortKey(_ parts: IntervalParts, binder: SQLBinder) -> SQLiteExpression {
         if let constant = parts.constant { return .text(constant.sortKeyText) }
-        return binder.bind(parts.list) { bound in
+        return binder.bindExact(parts.list) { bound in
             let (months, days, micros) = (bound[0], bound[1], bound[2])
             let perDay = TimestampSQL.microsPerDay
             let rest = micros.remainder(perDay).plus(perDay).remainder(perDay)

@@ -76,6 +76,34 @@ struct SQLBinder {
         try bind([value]) { try body($0[0]) }
     }
 
+    /// `bind` for values the caller knows to be TEXT, INTEGER or NULL, which pass through JSON
+    /// unchanged: those holding an aggregate or window call are bound too, read back from
+    /// `json_each((SELECT json_array(json_array(value…))))`. SQLite accepts an aggregate of the
+    /// outer query in that FROM-less subquery (not in a derived table), so a formula over, say,
+    /// the three sums of an interval aggregate does not repeat them (and their arguments).
+    func bindExact(_ values: [SQLiteExpression], _ body: ([SQLiteExpression]) throws -> SQLiteExpression) rethrows -> SQLiteExpression {
+        let viaJSON = values.indices.filter { !Self.isCheap(values[$0]) && Self.containsAggregate(values[$0]) }
+        guard !viaJSON.isEmpty else { return try bind(values, body) }
+        let alias = context.freshAlias("dt")
+        let row = SQLiteExpression.column(table: alias, name: "value")
+        let others = values.indices.filter { !viaJSON.contains($0) }
+        let result = try bind(others.map { values[$0] }) { bound in
+            var references = values
+            for (position, index) in viaJSON.enumerated() { references[index] = .binary(row, "->>", .integer(Int64(position))) }
+            for (position, index) in others.enumerated() { references[index] = bound[position] }
+            return try body(references)
+        }
+        let packed = SQLiteExpression.call("json_array", .call("json_array", viaJSON.map { values[$0] }))
+        return .subquery(SQLiteSelect(SQLiteSelectCore(
+            columns: [.expression(result, alias: nil)],
+            from: .tableFunction(name: "json_each", arguments: [.subquery(SQLiteSelect(SQLiteSelectCore(columns: [.expression(packed, alias: nil)])))],
+                                 alias: alias))))
+    }
+
+    func bindExact(_ value: SQLiteExpression, _ body: (SQLiteExpression) throws -> SQLiteExpression) rethrows -> SQLiteExpression {
+        try bindExact([value]) { try body($0[0]) }
+    }
+
     static func isCheap(_ value: SQLiteExpression) -> Bool {
         switch value {
         case .literal, .parameter, .column: return true
@@ -87,10 +115,13 @@ struct SQLBinder {
     private static let aggregates: Set<String> = ["count", "sum", "total", "avg", "group_concat", "string_agg",
                                                    "json_group_array", "json_group_object"]
 
-    /// Whether an aggregate or window call of the enclosing query occurs in `value`.
+    /// Whether an aggregate or window call of the enclosing query occurs in `value`. Subqueries
+    /// count when any aggregate occurs in them (it may be the enclosing query's, which must not
+    /// end up in a derived table).
     static func containsAggregate(_ value: SQLiteExpression) -> Bool {
         switch value {
-        case .literal, .parameter, .column, .raise, .subquery, .exists: return false
+        case .literal, .parameter, .column, .raise: return false
+        case let .subquery(select), let .exists(select): return containsAggregate(select)
         case let .prefix(_, operand), let .postfix(operand, _), let .cast(operand, _), let .collate(operand, _):
             return containsAggregate(operand)
         case let .binary(left, _, right): return containsAggregate(left) || containsAggregate(right)
@@ -103,11 +134,40 @@ struct SQLBinder {
             return ([caseExpression.operand, caseExpression.otherwise].compactMap { $0 }
                     + caseExpression.branches.flatMap { [$0.condition, $0.result] }).contains(where: containsAggregate)
         case let .inList(operand, items, _): return containsAggregate(operand) || items.contains(where: containsAggregate)
-        case let .inSelect(operand, _, _): return containsAggregate(operand)
+        case let .inSelect(operand, select, _): return containsAggregate(operand) || containsAggregate(select)
         case let .between(operand, low, high, _): return [operand, low, high].contains(where: containsAggregate)
         case let .pattern(left, _, right, escape, _):
             return [left, right].contains(where: containsAggregate) || escape.map(containsAggregate) == true
         case let .row(items): return items.contains(where: containsAggregate)
+        }
+    }
+
+    static func containsAggregate(_ select: SQLiteSelect) -> Bool {
+        (select.with?.tables.contains { containsAggregate($0.select) } ?? false) || containsAggregate(select.body)
+            || select.orderBy.contains { containsAggregate($0.expression) }
+    }
+
+    private static func containsAggregate(_ body: SQLiteSelectBody) -> Bool {
+        switch body {
+        case let .core(core):
+            let columns = core.columns.contains { column in
+                if case let .expression(expression, _) = column { return containsAggregate(expression) }
+                return false
+            }
+            return columns || core.from.map(containsAggregate) == true || core.whereClause.map(containsAggregate) == true
+                || core.having.map(containsAggregate) == true || core.groupBy.contains(where: containsAggregate)
+        case let .values(rows): return rows.contains { $0.contains(where: containsAggregate) }
+        case let .compound(left, _, right): return containsAggregate(left) || containsAggregate(right)
+        case let .nested(select): return containsAggregate(select)
+        }
+    }
+
+    private static func containsAggregate(_ from: SQLiteFrom) -> Bool {
+        switch from {
+        case .table: return false
+        case let .subquery(select, _): return containsAggregate(select)
+        case let .tableFunction(_, arguments, _): return arguments.contains(where: containsAggregate)
+        case let .join(left, _, right, on, _): return containsAggregate(left) || containsAggregate(right) || on.map(containsAggregate) == true
         }
     }
 }

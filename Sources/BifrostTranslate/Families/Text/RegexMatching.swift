@@ -16,9 +16,39 @@ enum RegexMatching {
         }
         _ = pattern
         let matches = try condition(translator, value.sql, describing: "'\(source)'", node: call.node) {
-            try RegexPattern(source, caseInsensitive: caseInsensitive)
+            try RegexPattern(source, caseInsensitive: caseInsensitive || isCitext(subject))
         }
         return negated ? Typed(.prefix("NOT", matches.sql), .boolean) : matches
+    }
+
+    static let functions: [String: FunctionHandler] = [
+        "regexp_like": { translator, call in try regexpLike(translator, call) },
+    ]
+
+    /// `regexp_like(x, pattern [, flags])` (PostgreSQL 15): `x ~ pattern`, or `~*` with flag
+    /// `i` (the last of `i`/`c` wins). Other flags change the syntax or newline rules: refused.
+    private static func regexpLike(_ translator: ExpressionTranslator, _ call: FunctionCall) throws -> Typed {
+        try translator.expectArguments(call, 2...3)
+        let value = try translator.textArgument(call.arguments[0], of: call)
+        let pattern = try translator.textArgument(call.arguments[1], of: call)
+        guard let source = pattern.literalText else {
+            throw translator.refusal("unsupported-regex", "regexp_like() with a pattern known only at run time: SQLite has no REGEXP", at: call.node)
+        }
+        var caseInsensitive = false
+        if call.arguments.count == 3 {
+            guard let flags = try translator.textArgument(call.arguments[2], of: call).literalText else {
+                throw translator.refusal("unsupported-regex", "regexp_like() with flags known only at run time", at: call.node)
+            }
+            for flag in flags {
+                guard flag == "i" || flag == "c" else {
+                    throw translator.refusal("unsupported-regex", "regexp_like() flag '\(flag)'", at: call.node)
+                }
+                caseInsensitive = flag == "i"
+            }
+        }
+        return try condition(translator, value.sql, describing: "'\(source)'", node: call.node) {
+            try RegexPattern(source, caseInsensitive: caseInsensitive)
+        }
     }
 
     /// `x [NOT] SIMILAR TO pattern [ESCAPE e]`: PostgreSQL turns the pattern into an anchored
@@ -31,10 +61,14 @@ enum RegexMatching {
             throw translator.refusal("unsupported-regex", "\(construct) with a pattern known only at run time: SQLite has no REGEXP", at: node)
         }
         let matches = try condition(translator, value.sql, describing: "SIMILAR TO '\(source)'", node: node) {
-            try RegexPattern(anchoring: try regexText(similar: source, escape: escape.unicodeScalars.first))
+            try RegexPattern(anchoring: try regexText(similar: source, escape: escape.unicodeScalars.first),
+                             caseInsensitive: isCitext(subject))
         }
         return negated ? Typed(.prefix("NOT", matches.sql), .boolean) : matches
     }
+
+    /// citext's regex operators (hence SIMILAR TO) ignore case when the subject is citext.
+    private static func isCitext(_ subject: Typed) -> Bool { subject.type == .text("citext") }
 
     /// The regular expression PostgreSQL's `similar_to_escape` builds (without its anchors).
     static func regexText(similar pattern: String, escape: Unicode.Scalar?) throws -> String {

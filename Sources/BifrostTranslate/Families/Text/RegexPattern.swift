@@ -44,8 +44,8 @@ struct RegexPattern {
     }
 
     /// `^(?:regex)$`: how PostgreSQL runs SIMILAR TO.
-    init(anchoring source: String) throws {
-        try self.init(source, caseInsensitive: false)
+    init(anchoring source: String, caseInsensitive: Bool) throws {
+        try self.init(source, caseInsensitive: caseInsensitive)
         root = .sequence([.start, root, .end])
     }
 
@@ -230,6 +230,7 @@ struct RegexPattern {
                 if scalar == "[", let kind = current, ":.=".unicodeScalars.contains(kind) {
                     guard kind == ":" else { throw Unsupported(reason: "collating element or equivalence class [\(kind)…\(kind)]") }
                     classes += try namedClass().ranges
+                    try noRangeAfterClass()
                     continue
                 } else if scalar == "\\" {
                     guard let escaped = next() else { throw Unsupported(reason: "a trailing backslash") }
@@ -240,6 +241,7 @@ struct RegexPattern {
                 switch low {
                 case let .characterClass(set):
                     classes += set.ranges
+                    try noRangeAfterClass()
                 case let .literal(start):
                     guard current == "-", let end = following, end != "]" else {
                         literals.append(start...start)
@@ -262,6 +264,13 @@ struct RegexPattern {
             }
             let folded = self.folded(ScalarSet(literals))
             return ScalarSet(folded.ranges + classes, negated: negated)
+        }
+
+        /// A class cannot start a range (`[\d-z]` is an error in PostgreSQL).
+        func noRangeAfterClass() throws {
+            if current == "-", let end = following, end != "]" {
+                throw Unsupported(reason: "a class as a range start (an error in PostgreSQL)")
+            }
         }
 
         /// `[:name:]` after the outer `[`'s inner `[`.
