@@ -22,10 +22,10 @@ extension ExpressionTranslator {
         case "AEXPR_DISTINCT", "AEXPR_NOT_DISTINCT":
             let (left, right) = try comparable(node.node("lexpr")!, node.node("rexpr")!)
             let distinct = node.string("kind") == "AEXPR_DISTINCT"
-            return Typed(.binary(left.sql, distinct ? "IS NOT" : "IS", right.sql), .boolean)
+            return Typed(.binary(try comparisonKey(left, at: node), distinct ? "IS NOT" : "IS", try comparisonKey(right, at: node)), .boolean)
         case "AEXPR_NULLIF":
             let (left, right) = try comparable(node.node("lexpr")!, node.node("rexpr")!)
-            return Typed(.call("nullif", left.sql, right.sql), left.type)
+            return Typed(try nullIf(left, right, at: node), left.type)
         case "AEXPR_IN":
             return try inList(node, negated: symbol == "<>")
         case "AEXPR_LIKE", "AEXPR_ILIKE", "AEXPR_SIMILAR":
@@ -34,7 +34,8 @@ extension ExpressionTranslator {
             let bounds = node.node("rexpr")?.list("items") ?? node.list("rexpr")
             let values = try unify([node.node("lexpr")!] + bounds)
             try context.checkTextOrdering(values[0].type, construct: "BETWEEN", at: node.location)
-            return Typed(.between(values[0].sql, low: values[1].sql, high: values[2].sql,
+            let keys = try values.map { try comparisonKey($0, at: node) }
+            return Typed(.between(keys[0], low: keys[1], high: keys[2],
                                   negated: node.string("kind") == "AEXPR_NOT_BETWEEN"), .boolean)
         default:
             throw refusal("unsupported-syntax", "\(node.string("kind") ?? "operator") \(symbol)", at: node)
@@ -43,7 +44,8 @@ extension ExpressionTranslator {
 
     private func inList(_ node: ParseNode, negated: Bool) throws -> Typed {
         let values = try unify([node.node("lexpr")!] + (node.node("rexpr")?.list("items") ?? node.list("rexpr")))
-        return Typed(.inList(values[0].sql, values.dropFirst().map(\.sql), negated: negated), .boolean)
+        let keys = try values.map { try comparisonKey($0, at: node) }
+        return Typed(.inList(keys[0], Array(keys.dropFirst()), negated: negated), .boolean)
     }
 
     /// Translates two operands that are compared, giving an untyped literal the other's type.
@@ -79,6 +81,20 @@ extension ExpressionTranslator {
             return try basicComparison(symbol, left, right, at: node)
         case "+", "-", "*", "/", "%":
             return try arithmetic(symbol, left, right, node)
+        case "^":
+            // Exponentiation is pow() on doubles in both databases (numeric ^ numeric is exact in
+            // PostgreSQL: warned as numeric-precision).
+            let base = try coerce(left, to: .float("double precision"), at: node)
+            let exponent = try coerce(right, to: .float("double precision"), at: node)
+            guard base.type.isNumber, exponent.type.isNumber else {
+                throw refusal("unsupported-syntax", "operator ^ for \(left.type.postgresName ?? "unknown") and \(right.type.postgresName ?? "unknown")", at: node)
+            }
+            if left.type.isNumeric || right.type.isNumeric {
+                context.warnOnce("numeric-precision", "numeric ^ runs in double precision in SQLite", at: node.location)
+            }
+            context.warnOnce("math-functions", "^ needs SQLite's math functions (SQLITE_ENABLE_MATH_FUNCTIONS, on in the default build since 3.35)", at: node.location)
+            let numeric = left.type.isNumeric || right.type.isNumeric
+            return Typed(.call("pow", base.sql, exponent.sql), numeric ? .numeric(scale: nil) : .float("double precision"))
         case "||":
             return try concatenation(left, right, node)
         default:

@@ -196,8 +196,9 @@ struct ExpressionTranslator {
             let value = try translate(argument)
             let tests = try whens.map { try translate($0.node("expr")!) }
             let comparedType = commonType([value.type] + tests.map(\.type))
-            operand = try coerce(value, to: comparedType, at: argument)
-            conditions = try tests.map { try coerce($0, to: comparedType, at: argument).sql }
+            let compared = try coerce(value, to: comparedType, at: argument)
+            operand = Typed(try comparisonKey(compared, at: argument), compared.type)
+            conditions = try tests.map { try comparisonKey(try coerce($0, to: comparedType, at: argument), at: argument) }
         } else {
             conditions = try whens.map { try condition($0.node("expr")!) }
         }
@@ -220,6 +221,7 @@ struct ExpressionTranslator {
             SQLiteExpression.call("coalesce", Array(sqls[index...] + sqls[..<index]))
         }
         context.rewrote(isGreatest ? "GREATEST" : "LEAST", as: "\(isGreatest ? "max" : "min")() over COALESCEs (PostgreSQL ignores NULLs)", at: node.location)
+        if comparesByKey(arguments[0].type) { return Typed(keyedExtreme(arguments, greatest: isGreatest), arguments[0].type) }
         return Typed(.call(isGreatest ? "max" : "min", fallbacks), arguments[0].type)
     }
 

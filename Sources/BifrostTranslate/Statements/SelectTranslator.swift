@@ -192,6 +192,7 @@ struct SelectTranslator {
                 continue
             }
             let value = try expressions.translate(valueNode)
+            try WindowPlacement.check(value.sql, source: valueNode, context: context)
             if value.type == .record {
                 throw context.refusal("unsupported-syntax", "a whole row in the select list", at: valueNode.location)
             }

@@ -49,7 +49,8 @@ enum QuantifiedComparison {
         let value = try translator.coerce(left, to: type, at: node)
         items = try zip(items, elements).map { try translator.coerce($0, to: type, at: $1) }
         if op == "=" && !all || op == "<>" && all {
-            return Typed(.inList(value.sql, items.map(\.sql), negated: all), .boolean)
+            return Typed(.inList(try translator.comparisonKey(value, at: node), try items.map { try translator.comparisonKey($0, at: node) },
+                                 negated: all), .boolean)
         }
         let construct = "\(op) \(all ? "ALL" : "ANY")"
         let comparisons = try items.map { try compare(translator, value, op, $0, construct, node) }
@@ -63,7 +64,9 @@ enum QuantifiedComparison {
         if type.isJSON || type.isArray || type == .record {
             throw translator.refusal("unsupported-syntax", "\(construct) on \(type.postgresName ?? "row") values", at: node)
         }
-        guard op != "=" && op != "<>" else { return .binary(left.sql, op, right.sql) }
+        guard op != "=" && op != "<>" else {
+            return .binary(try translator.comparisonKey(left, at: node), op, try translator.comparisonKey(right, at: node))
+        }
         try translator.context.checkTextOrdering(type, construct: construct, at: node.location)
         return .binary(try translator.sortKey(left, at: node), op, try translator.sortKey(right, at: node))
     }

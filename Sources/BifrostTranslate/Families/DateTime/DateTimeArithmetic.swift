@@ -161,6 +161,11 @@ struct DateTimeArithmetic {
     }
 
     private func scale(_ interval: SQLiteExpression, by factor: Typed, dividing: Bool) throws -> SQLiteExpression {
+        if SQLBinder.containsWindow(interval) || SQLBinder.containsWindow(factor.sql) {
+            // Window results cannot be bound; the cascade would repeat them exponentially often.
+            throw translator.refusal("unsupported-syntax", "interval \(dividing ? "/" : "*") number on a window function result: compute it in a subquery first",
+                                     at: node)
+        }
         IntervalSQL.withParts(interval, binder: binder) { parts in
             if factor.type.isInteger && !dividing {
                 if let constant = parts.constant, let multiplier = factor.sql.constantInteger {

@@ -18,8 +18,14 @@ extension DateTimeFunctions {
                                          "\(name)(DISTINCT interval): PostgreSQL's distinct intervals ('1 day' = '24 hours') are not the distinct stored texts",
                                          at: call.node)
             }
+            if name == "avg" && call.window != nil {
+                // A window call cannot be bound (SQLite evaluates it in the subquery it sits in),
+                // and the division repeats each sum dozens of times over.
+                throw translator.refusal("unsupported-function", "avg(interval) OVER (…): compute sum(…) OVER and count(…) OVER in a subquery and divide outside",
+                                         at: call.node)
+            }
             let sums = try [\IntervalParts.months, \.days, \.micros].map { part in
-                try translator.aggregate("sum", [IntervalSQL.withParts(value.sql, binder: binder) { $0[keyPath: part] }], call)
+                try translator.aggregate("sum", [IntervalSQL.part(part, of: value.sql, binder: binder)], call)
             }
             let count = name == "avg" ? [try translator.aggregate("count", [value.sql], call)] : []
             // The sums are bound once (through JSON: they are integers), then formatted or divided.

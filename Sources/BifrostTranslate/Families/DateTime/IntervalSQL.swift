@@ -48,7 +48,24 @@ enum IntervalSQL {
         if case .literal(.null) = value {
             return try body(IntervalParts(months: .null, days: .null, micros: .null))
         }
-        return try binder.bindExact(value) { text in
+        return try unboundParts(of: value, binder: binder) { parts in
+            try binder.bind(parts.list) { bound in
+                try body(IntervalParts(months: bound[0], days: bound[1], micros: bound[2]))
+            }
+        }
+    }
+
+    /// One part of an interval value, e.g. the months to sum; one binding level less than
+    /// `withParts`, which matters inside aggregates (SQLite's parser limits nesting).
+    static func part(_ part: KeyPath<IntervalParts, SQLiteExpression>, of value: SQLiteExpression, binder: SQLBinder) -> SQLiteExpression {
+        if let text = value.constantText, let constant = IntervalValue(isoText: text) { return IntervalParts(constant)[keyPath: part] }
+        return unboundParts(of: value, binder: binder) { $0[keyPath: part] }
+    }
+
+    /// The parts as formulas over the date and time pieces of the text (bound once).
+    private static func unboundParts(of value: SQLiteExpression, binder: SQLBinder,
+                                     _ body: (IntervalParts) throws -> SQLiteExpression) rethrows -> SQLiteExpression {
+        try binder.bindExact(value) { text in
             let split = SQLiteExpression.call("instr", text.concatenated(.text("T")), .text("T"))
             let datePart = SQLiteExpression.call("substr", text, .integer(2), split.minus(.integer(2)))
             let timePart = SQLiteExpression.call("substr", text, split.plus(.integer(1)))
@@ -59,9 +76,7 @@ enum IntervalSQL {
                 let micros = number(in: time, before: "H").times(.integer(CivilCalendar.microsecondsPerHour))
                     .plus(number(in: time, before: "M").times(.integer(CivilCalendar.microsecondsPerMinute)))
                     .plus(seconds.integerCast())
-                return try binder.bind([months, number(in: date, before: "D"), micros]) { parts in
-                    try body(IntervalParts(months: parts[0], days: parts[1], micros: parts[2]))
-                }
+                return try body(IntervalParts(months: months, days: number(in: date, before: "D"), micros: micros))
             }
         }
     }
@@ -84,23 +99,20 @@ enum IntervalSQL {
             func part(_ value: SQLiteExpression, _ designator: String) -> SQLiteExpression {
                 .when(value.isEqual(.integer(0)), then: .text(""), else: value.concatenated(.text(designator)))
             }
+            // printf() rather than chains of `||`, which SQLite's parser would nest (its stack is small).
             let seconds = micros.dividedBy(.integer(CivilCalendar.microsecondsPerSecond)).remainder(.integer(60))
             let fraction = micros.remainder(.integer(CivilCalendar.microsecondsPerSecond))
             let secondsText = SQLiteExpression.when(.and([seconds.isEqual(.integer(0)), fraction.isEqual(.integer(0))]),
                                                     then: .text(""),
-                                                    else: .concatenation([
-                                                        .when(micros.isLess(.integer(0)), then: .text("-"), else: .text("")),
-                                                        .call("abs", seconds),
-                                                        TimestampSQL.fractionSuffix(.call("abs", fraction)),
-                                                        .text("S")]))
-            let time = SQLiteExpression.when(micros.isEqual(.integer(0)), then: .text(""), else: .concatenation([
-                .text("T"),
+                                                    else: .call("printf", .text("%s%d%sS"),
+                                                                .when(micros.isLess(.integer(0)), then: .text("-"), else: .text("")),
+                                                                .call("abs", seconds), TimestampSQL.fractionSuffix(.call("abs", fraction))))
+            let time = SQLiteExpression.when(micros.isEqual(.integer(0)), then: .text(""), else: .call("printf", .text("T%s%s%s"),
                 part(micros.dividedBy(.integer(CivilCalendar.microsecondsPerHour)), "H"),
                 part(micros.dividedBy(.integer(CivilCalendar.microsecondsPerMinute)).remainder(.integer(60)), "M"),
-                secondsText]))
-            let text = SQLiteExpression.concatenation([
-                .text("P"), part(months.dividedBy(.integer(12)), "Y"), part(months.remainder(.integer(12)), "M"),
-                part(days, "D"), time])
+                secondsText))
+            let text = SQLiteExpression.call("printf", .text("P%s%s%s%s"), part(months.dividedBy(.integer(12)), "Y"),
+                                             part(months.remainder(.integer(12)), "M"), part(days, "D"), time)
             let parts = IntervalParts(months: months, days: days, micros: micros)
             return .cases([(parts.isNull, .null),
                            (.and([months.isEqual(.integer(0)), days.isEqual(.integer(0)), micros.isEqual(.integer(0))]), .text("PT0S"))],

@@ -77,27 +77,33 @@ struct SQLBinder {
     }
 
     /// `bind` for values the caller knows to be TEXT, INTEGER or NULL, which pass through JSON
-    /// unchanged: those holding an aggregate or window call are bound too, read back from
-    /// `json_each((SELECT json_array(json_array(value…))))`. SQLite accepts an aggregate of the
+    /// unchanged: those holding an aggregate or window call are bound too, read back as the
+    /// `value` of `json_each((SELECT json_array(value)))`. SQLite accepts an aggregate of the
     /// outer query in that FROM-less subquery (not in a derived table), so a formula over, say,
     /// the three sums of an interval aggregate does not repeat them (and their arguments).
+    /// Window calls are not moved (SQLite would evaluate them over the subquery's one row):
+    /// values holding one are used in place, as `bind` does.
     func bindExact(_ values: [SQLiteExpression], _ body: ([SQLiteExpression]) throws -> SQLiteExpression) rethrows -> SQLiteExpression {
-        let viaJSON = values.indices.filter { !Self.isCheap(values[$0]) && Self.containsAggregate(values[$0]) }
+        let viaJSON = values.indices.filter {
+            !Self.isCheap(values[$0]) && Self.containsAggregate(values[$0]) && !Self.containsWindow(values[$0])
+        }
         guard !viaJSON.isEmpty else { return try bind(values, body) }
-        let alias = context.freshAlias("dt")
-        let row = SQLiteExpression.column(table: alias, name: "value")
+        // One `json_each` per value, each over a one-element array: its `value` column reads
+        // the value back, and the nesting stays shallow.
+        let aliases = viaJSON.map { _ in context.freshAlias("dt") }
         let others = values.indices.filter { !viaJSON.contains($0) }
         let result = try bind(others.map { values[$0] }) { bound in
             var references = values
-            for (position, index) in viaJSON.enumerated() { references[index] = .binary(row, "->>", .integer(Int64(position))) }
+            for (position, index) in viaJSON.enumerated() { references[index] = .column(table: aliases[position], name: "value") }
             for (position, index) in others.enumerated() { references[index] = bound[position] }
             return try body(references)
         }
-        let packed = SQLiteExpression.call("json_array", .call("json_array", viaJSON.map { values[$0] }))
-        return .subquery(SQLiteSelect(SQLiteSelectCore(
-            columns: [.expression(result, alias: nil)],
-            from: .tableFunction(name: "json_each", arguments: [.subquery(SQLiteSelect(SQLiteSelectCore(columns: [.expression(packed, alias: nil)])))],
-                                 alias: alias))))
+        let sources = zip(viaJSON, aliases).map { index, alias -> SQLiteFrom in
+            let packed = SQLiteSelect(SQLiteSelectCore(columns: [.expression(.call("json_array", values[index]), alias: nil)]))
+            return .tableFunction(name: "json_each", arguments: [.subquery(packed)], alias: alias)
+        }
+        let from = sources.dropFirst().reduce(sources[0]) { .join($0, .cross, $1, on: nil, using: []) }
+        return .subquery(SQLiteSelect(SQLiteSelectCore(columns: [.expression(result, alias: nil)], from: from)))
     }
 
     func bindExact(_ value: SQLiteExpression, _ body: (SQLiteExpression) throws -> SQLiteExpression) rethrows -> SQLiteExpression {
@@ -119,55 +125,20 @@ struct SQLBinder {
     /// count when any aggregate occurs in them (it may be the enclosing query's, which must not
     /// end up in a derived table).
     static func containsAggregate(_ value: SQLiteExpression) -> Bool {
-        switch value {
-        case .literal, .parameter, .column, .raise: return false
-        case let .subquery(select), let .exists(select): return containsAggregate(select)
-        case let .prefix(_, operand), let .postfix(operand, _), let .cast(operand, _), let .collate(operand, _):
-            return containsAggregate(operand)
-        case let .binary(left, _, right): return containsAggregate(left) || containsAggregate(right)
-        case let .function(call):
+        SQLCallSearch { call in
             let name = call.name.lowercased()
-            if call.window != nil || call.filter != nil || call.star || aggregates.contains(name)
-                || ((name == "min" || name == "max") && call.arguments.count == 1) { return true }
-            return call.arguments.contains(where: containsAggregate)
-        case let .caseWhen(caseExpression):
-            return ([caseExpression.operand, caseExpression.otherwise].compactMap { $0 }
-                    + caseExpression.branches.flatMap { [$0.condition, $0.result] }).contains(where: containsAggregate)
-        case let .inList(operand, items, _): return containsAggregate(operand) || items.contains(where: containsAggregate)
-        case let .inSelect(operand, select, _): return containsAggregate(operand) || containsAggregate(select)
-        case let .between(operand, low, high, _): return [operand, low, high].contains(where: containsAggregate)
-        case let .pattern(left, _, right, escape, _):
-            return [left, right].contains(where: containsAggregate) || escape.map(containsAggregate) == true
-        case let .row(items): return items.contains(where: containsAggregate)
-        }
+            return call.window != nil || call.filter != nil || call.star || aggregates.contains(name)
+                || ((name == "min" || name == "max") && call.arguments.count == 1)
+        }.occurs(in: value)
     }
 
     static func containsAggregate(_ select: SQLiteSelect) -> Bool {
-        (select.with?.tables.contains { containsAggregate($0.select) } ?? false) || containsAggregate(select.body)
-            || select.orderBy.contains { containsAggregate($0.expression) }
+        containsAggregate(.subquery(select))
     }
 
-    private static func containsAggregate(_ body: SQLiteSelectBody) -> Bool {
-        switch body {
-        case let .core(core):
-            let columns = core.columns.contains { column in
-                if case let .expression(expression, _) = column { return containsAggregate(expression) }
-                return false
-            }
-            return columns || core.from.map(containsAggregate) == true || core.whereClause.map(containsAggregate) == true
-                || core.having.map(containsAggregate) == true || core.groupBy.contains(where: containsAggregate)
-        case let .values(rows): return rows.contains { $0.contains(where: containsAggregate) }
-        case let .compound(left, _, right): return containsAggregate(left) || containsAggregate(right)
-        case let .nested(select): return containsAggregate(select)
-        }
-    }
-
-    private static func containsAggregate(_ from: SQLiteFrom) -> Bool {
-        switch from {
-        case .table: return false
-        case let .subquery(select, _): return containsAggregate(select)
-        case let .tableFunction(_, arguments, _): return arguments.contains(where: containsAggregate)
-        case let .join(left, _, right, on, _): return containsAggregate(left) || containsAggregate(right) || on.map(containsAggregate) == true
-        }
+    /// Whether a window call occurs in `value`: SQLite evaluates it in the subquery it sits in,
+    /// so it cannot be moved into one, even a FROM-less one.
+    static func containsWindow(_ value: SQLiteExpression) -> Bool {
+        SQLCallSearch { $0.window != nil }.occurs(in: value)
     }
 }

@@ -24,12 +24,18 @@ struct RegexAutomaton {
     /// Most states the construction may create (counted repetitions copy their operand).
     static let stateLimit = 2_000
 
+    /// Most transitions the SQL may list (epsilon removal can multiply them).
+    static let transitionLimit = 10_000
+
     init(_ pattern: RegexPattern) throws {
         var builder = Builder()
         let start = try builder.newState(), final = try builder.newState()
         let anything = RegexPattern.Node.repeated(.atom(.any), min: 0, max: nil)
         try builder.build(.sequence([anything, pattern.root, anything]), from: start, to: final)
         self = builder.withoutEpsilonMoves(start: start, final: final)
+        guard transitions.count <= Self.transitionLimit else {
+            throw RegexPattern.Unsupported(reason: "its automaton needs more than \(Self.transitionLimit) transitions")
+        }
     }
 
     private struct Move: Hashable {
