@@ -65,12 +65,24 @@ private struct DateTimeComparison {
         #expect(throws: (any Error).self, sourceLocation: sourceLocation) { try sqlite.query(statement.sql) }
     }
 
-    func refuses(_ sql: String, code: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Fails on SQLite with an error whose text shows `message`.
+    func failsOnSQLite(_ sql: String, showing message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let statement = try #require(try translator.translate(sql).statements.first)
+        do {
+            _ = try sqlite.query(statement.sql)
+            Issue.record("expected a run-time error for \(sql)", sourceLocation: sourceLocation)
+        } catch {
+            #expect("\(error)".contains(message), "\(error)", sourceLocation: sourceLocation)
+        }
+    }
+
+    func refuses(_ sql: String, code: String, mentioning words: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
         do {
             _ = try translator.translate(sql)
             Issue.record("expected refusal \(code) for \(sql)", sourceLocation: sourceLocation)
         } catch let refusal as TranslationRefusal {
             #expect(refusal.diagnostic.code == code, "\(refusal)", sourceLocation: sourceLocation)
+            #expect(words.isEmpty || "\(refusal)".contains(words), "\(refusal)", sourceLocation: sourceLocation)
         } catch {
             Issue.record("\(error)", sourceLocation: sourceLocation)
         }
@@ -238,5 +250,66 @@ private struct DateTimeComparison {
             FROM moments WHERE isfinite(ts) AND id <> 9 ORDER BY id
             """)
         try db.failsOnSQLite("SELECT make_date(2023, 2, 29)")
+    }
+
+    @Test func intervalAggregates() throws {
+        try db.compare("SELECT sum(span), avg(span), min(span), max(span), count(span) FROM moments")
+        try db.compare("""
+            SELECT n > 5, sum(span), avg(span), max(span) FILTER (WHERE id > 2), min(span), sum(span) FILTER (WHERE id > 100)
+            FROM moments GROUP BY n > 5 ORDER BY 1
+            """)
+        try db.compare("SELECT id, sum(span) OVER (ORDER BY id), max(span) OVER (ORDER BY id), min(span) OVER () FROM moments ORDER BY id")
+        try db.compare("""
+            SELECT id % 3, sum(span), sum(span) * 2, avg(span) + interval '1 hour' FROM moments
+            GROUP BY 1 HAVING sum(span) > interval '1 day' ORDER BY sum(span) DESC
+            """)
+        try db.compare("SELECT sum(span), avg(span), max(span) FROM moments WHERE false")
+        try db.refuses("SELECT sum(DISTINCT span) FROM moments", code: "unsupported-function")
+        try db.refuses("SELECT avg(span) OVER () FROM moments", code: "unsupported-function")
+    }
+
+    @Test func generateSeriesOfTimestamps() throws {
+        try db.compare("SELECT x FROM generate_series(timestamp '2024-01-31', timestamp '2024-06-01', interval '1 month') AS x")
+        try db.compare("SELECT x FROM generate_series(date '2024-03-01', date '2024-02-26', interval '-1 day') AS x")
+        try db.compare("SELECT x, n FROM generate_series('2024-01-01 00:00:00+00', '2024-01-01 02:00:00+00', interval '30 minutes') WITH ORDINALITY AS s(x, n)")
+        try db.compare("""
+            SELECT m.id, x FROM moments m CROSS JOIN LATERAL generate_series(m.local, m.local + interval '3 days', m.span) AS x
+            WHERE m.id IN (1, 3, 7, 9) ORDER BY 1, 2
+            """)
+        try db.compare("SELECT m.id, x FROM moments m, generate_series(m.ts, m.ts + interval '2 months', m.span * 2) AS x WHERE m.id = 1 ORDER BY 2")
+        try db.compare("SELECT count(*) FROM generate_series(timestamp '2024-01-01', timestamp '2024-01-02', NULL::interval)")
+        try db.compare("SELECT count(*) FROM generate_series(1, 5, NULL::integer)")
+        try db.refuses("SELECT * FROM generate_series(timestamp '2024-01-01', timestamp '2024-01-02', interval '1 mon -30 days')", code: "invalid-literal")
+        try db.failsOnSQLite("SELECT x FROM moments, generate_series(local, local, span - span) AS x WHERE id = 1",
+                             showing: "bifrost: step size cannot equal zero")
+    }
+
+    @Test func intervalsCompareByValueInCoreConstructs() throws {
+        try db.compare("""
+            SELECT id, span BETWEEN interval '24 hours' AND interval '30 days', span IN (interval '30 days', interval '1 day 1 hour'),
+                   span IS DISTINCT FROM interval '30 days', span IS NOT DISTINCT FROM interval '720 hours', NULLIF(span, interval '720 hours'),
+                   CASE span WHEN interval '30 days' THEN 'month' WHEN interval '1 day 1 hour' THEN 'day+' ELSE 'other' END,
+                   span = ANY (ARRAY[interval '30 days', interval '-24 hours']), span <> ALL (ARRAY[interval '30 days']),
+                   GREATEST(span, interval '30 days'), LEAST(span, interval '30 days', NULL), span NOT IN (interval '720 hours', NULL)
+            FROM moments ORDER BY id
+            """)
+        try db.compare("""
+            SELECT GREATEST(interval '24 hours', interval '1 day'), LEAST(interval '1 day', interval '24 hours'),
+                   GREATEST(NULL::interval, NULL), interval '1 day' IN (interval '24 hours')
+            """)
+    }
+
+    @Test func toCharTranslationModeAndNumbers() throws {
+        try db.compare(#"""
+            SELECT id, to_char(ts, 'TMMonth|TMDay|TMMon|TMDy|TMMONTH|tmday|FMTMDay|TMFMMonth|FM"x"MM|\YYYY|TMHH24|FXYYYY')
+            FROM moments ORDER BY id
+            """#)
+        try db.refuses("SELECT to_char(n, 'RN') FROM moments", code: "unsupported-function", mentioning: "to_char")
+        try db.refuses("SELECT to_char(n::numeric, '999D9') FROM moments", code: "unsupported-function", mentioning: "to_char")
+    }
+
+    @Test func runtimeFailuresShowTheirMessage() throws {
+        try db.failsOnSQLite("SELECT make_date(2023, 2, 29)", showing: "bifrost: date field value out of range")
+        try db.failsOnSQLite("SELECT ts - interval '1 day' FROM moments WHERE id = 9", showing: "bifrost: timestamp")
     }
 }

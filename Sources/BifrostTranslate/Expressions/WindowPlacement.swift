@@ -6,10 +6,17 @@ import BifrostSchema
 enum WindowPlacement {
     /// Throws when `translated` holds a window call inside a subquery although the source
     /// expression has no subquery of its own (so the subquery came from a rewrite).
-    static func check(_ translated: SQLiteExpression, source: ParseNode, context: TranslationContext) throws {
+    /// Only windows over the outer query's columns count: a window over a subquery's own rows
+    /// (the ordered-aggregate technique over `json_each`) is where it belongs.
+    static func check(_ translated: SQLiteExpression, source: ParseNode, outerRelations: Set<String>,
+                      context: TranslationContext) throws {
         guard !containsSubLink(.object(source.fields)) else { return }
-        let windows = SQLCallSearch { $0.window != nil }
-        guard subqueries(in: translated).contains(where: windows.occurs(in:)) else { return }
+        let misplaced = SQLCallSearch { call in
+            guard let window = call.window else { return false }
+            let parts = call.arguments + window.partitionBy + window.orderBy.map(\.expression)
+            return parts.contains { mentions($0, outerRelations) }
+        }
+        guard subqueries(in: translated).contains(where: misplaced.occurs(in:)) else { return }
         throw context.refusal("unsupported-syntax",
                               "a window function inside this expression would be evaluated in a subquery in SQLite; compute the window function in a subquery first (SELECT … FROM (SELECT lag(x) OVER (…) AS previous …))",
                               at: source.location)
@@ -32,6 +39,26 @@ enum WindowPlacement {
         case let .between(operand, low, high, _): return [operand, low, high].flatMap(subqueries(in:))
         case let .pattern(left, _, right, escape, _): return ([left, right] + (escape.map { [$0] } ?? [])).flatMap(subqueries(in:))
         case let .row(items): return items.flatMap(subqueries(in:))
+        }
+    }
+
+    /// Whether an expression (outside nested subqueries) reads a column of these relations.
+    private static func mentions(_ value: SQLiteExpression, _ relations: Set<String>) -> Bool {
+        switch value {
+        case let .column(table, _): return table.map(relations.contains) ?? false
+        case .literal, .parameter, .raise, .subquery, .exists: return false
+        case let .inSelect(operand, _, _): return mentions(operand, relations)
+        case let .prefix(_, operand), let .postfix(operand, _), let .cast(operand, _), let .collate(operand, _):
+            return mentions(operand, relations)
+        case let .binary(left, _, right): return mentions(left, relations) || mentions(right, relations)
+        case let .function(call): return call.arguments.contains { mentions($0, relations) }
+        case let .caseWhen(caseExpression):
+            return ([caseExpression.operand, caseExpression.otherwise].compactMap { $0 }
+                    + caseExpression.branches.flatMap { [$0.condition, $0.result] }).contains { mentions($0, relations) }
+        case let .inList(operand, items, _): return ([operand] + items).contains { mentions($0, relations) }
+        case let .between(operand, low, high, _): return [operand, low, high].contains { mentions($0, relations) }
+        case let .pattern(left, _, right, _, _): return mentions(left, relations) || mentions(right, relations)
+        case let .row(items): return items.contains { mentions($0, relations) }
         }
     }
 

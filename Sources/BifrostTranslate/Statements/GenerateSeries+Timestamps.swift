@@ -20,19 +20,21 @@ extension GenerateSeries {
 
         let binder = translator.binder
         let zero = SQLiteExpression.text(IntervalValue.zero.sortKeyText)
-        let direction: Direction
-        if let text = step.sql.constantText, let constant = IntervalValue(isoText: text) {
-            guard constant.sortKeyText != IntervalValue.zero.sortKeyText else {
-                throw translator.refusal("invalid-literal", "generate_series() step size cannot equal zero", at: call)
-            }
-            direction = constant.sortKeyText > IntervalValue.zero.sortKeyText ? .up : .down
-        } else {
-            let key = IntervalSQL.sortKey(of: step.sql, binder: binder)
-            direction = .decidedBy(.binary(key, ">", zero), .binary(key, "<", zero))
+        if let text = step.sql.constantText, let constant = IntervalValue(isoText: text), constant.sortKeyText == zero.constantText {
+            throw translator.refusal("invalid-literal", "generate_series() step size cannot equal zero", at: call)
         }
-        let zeroStep = SQLiteExpression.binary(IntervalSQL.sortKey(of: step.sql, binder: binder), "=", zero)
-        let series = try build(translator, start: start.sql, stop: stop.sql, direction: direction, zeroStep: zeroStep, call: call) { current in
-            try DateTimeOperators.arithmetic(translator, "+", Typed(current, type), step, node: call)
+        // A computed step is bound once: each use below would otherwise repeat (and nest) it.
+        let series = try binder.bind(step.sql) { stepValue in
+            try build(translator, start: start.sql, stop: stop.sql, step: stepValue,
+                      zeroStep: .binary(IntervalSQL.sortKey(of: stepValue, binder: binder), "=", zero), call: call, direction: { step in
+                if let text = step.constantText, let constant = IntervalValue(isoText: text) {
+                    return constant.sortKeyText > IntervalValue.zero.sortKeyText ? .up : .down
+                }
+                let key = IntervalSQL.sortKey(of: step, binder: binder)
+                return .decidedBy(.binary(key, ">", zero), .binary(key, "<", zero))
+            }, next: { current, step in
+                try DateTimeOperators.arithmetic(translator, "+", Typed(current, type), Typed(step, .interval), node: call)
+            })
         }
         return TableFunctions.Source(argument: series, columns: [("generate_series", type, { .column(table: $0, name: "value") })],
                                      ordered: true)

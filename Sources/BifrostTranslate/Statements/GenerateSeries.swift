@@ -16,16 +16,16 @@ enum GenerateSeries {
         }
         let type: SQLType = numbers.contains { $0.type == .integer("bigint") } ? .integer("bigint") : .integer("integer")
         let step = numbers.count == 3 ? numbers[2].sql : .integer(1)
-        let direction: Direction
-        switch step.integerValue {
-        case 0?: throw translator.refusal("invalid-literal", "generate_series() step size cannot equal zero", at: call)
-        case let constant?: direction = constant > 0 ? .up : .down
-        default: direction = .decidedBy(.binary(step, ">", .integer(0)), .binary(step, "<", .integer(0)))
+        if step.integerValue == 0 {
+            throw translator.refusal("invalid-literal", "generate_series() step size cannot equal zero", at: call)
         }
-        let series = try build(translator, start: numbers[0].sql, stop: numbers[1].sql, direction: direction,
-                           zeroStep: .binary(step, "=", .integer(0)), call: call) { current in
-            Typed(.binary(current, "+", step), type)
-        }
+        let series = try build(translator, start: numbers[0].sql, stop: numbers[1].sql, step: step,
+                               zeroStep: .binary(step, "=", .integer(0)), call: call, direction: { step in
+            switch step.integerValue {
+            case let constant?: return constant > 0 ? .up : .down
+            default: return .decidedBy(.binary(step, ">", .integer(0)), .binary(step, "<", .integer(0)))
+            }
+        }, next: { current, step in Typed(.binary(current, "+", step), type) })
         return TableFunctions.Source(argument: series, columns: [("generate_series", type, { .column(table: $0, name: "value") })],
                                      ordered: true)
     }
@@ -39,35 +39,45 @@ enum GenerateSeries {
     }
 
     /// The JSON array of `start`, `next(start)`, … while the values have not passed `stop`;
-    /// failing at run time when `zeroStep` holds (a step only known then).
-    static func build(_ translator: ExpressionTranslator, start: SQLiteExpression, stop: SQLiteExpression, direction: Direction,
-                      zeroStep: SQLiteExpression?, call: ParseNode,
-                      next: (SQLiteExpression) throws -> Typed) throws -> SQLiteExpression {
+    /// failing at run time when `zeroStep` holds (a step only known then). The CTE carries the
+    /// step and stop as columns, so `direction` and `next` see them as plain references (a
+    /// computed step is evaluated once, and the SQL stays shallow).
+    static func build(_ translator: ExpressionTranslator, start: SQLiteExpression, stop: SQLiteExpression, step: SQLiteExpression,
+                      zeroStep: SQLiteExpression, call: ParseNode, direction: (SQLiteExpression) -> Direction,
+                      next: (SQLiteExpression, SQLiteExpression) throws -> Typed) throws -> SQLiteExpression {
         let name = translator.context.freshAlias("series")
-        let current = SQLiteExpression.column(table: name, name: "_v")
-        let counter = SQLiteExpression.column(table: name, name: "_n")
-        func within(_ value: SQLiteExpression) -> SQLiteExpression {
-            switch direction {
+        let column = { (field: String) in SQLiteExpression.column(table: name, name: field) }
+        let (current, counter) = (column("_v"), column("_n"))
+        let constantStep = step.isConstant
+        let (stepValue, stopValue) = (constantStep ? step : column("_s"), stop.isConstant ? stop : column("_e"))
+        /// Whether `value` has not passed the stop in the direction of the step.
+        func within(_ value: SQLiteExpression, step: SQLiteExpression, stop: SQLiteExpression) -> SQLiteExpression {
+            switch direction(step) {
             case .up: return .binary(value, "<=", stop)
             case .down: return .binary(value, ">=", stop)
             case let .decidedBy(up, down):
                 return .cases([(up, .binary(value, "<=", stop)), (down, .binary(value, ">=", stop))], else: nil)
             }
         }
-        var seed = SQLiteSelectCore(columns: [.expression(start, alias: nil), .expression(.integer(1), alias: nil)])
-        seed.whereClause = within(start)
-        let following = try next(current).sql
-        let recursive = SQLiteSelectCore(columns: [.expression(following, alias: nil), .expression(.binary(counter, "+", .integer(1)), alias: nil)],
-                                         from: .table(name: name, alias: nil), whereClause: within(following))
+        var carried: [(String, SQLiteExpression)] = []
+        if !constantStep { carried.append(("_s", step)) }
+        if !stop.isConstant { carried.append(("_e", stop)) }
+        let seed = SQLiteSelectCore(columns: ([start, .integer(1)] + carried.map(\.1)).map { .expression($0, alias: nil) },
+                                    whereClause: within(start, step: step, stop: stop))
+        let following = try next(current, stepValue).sql
+        let recursive = SQLiteSelectCore(
+            columns: ([following, .binary(counter, "+", .integer(1))] + carried.map { column($0.0) }).map { .expression($0, alias: nil) },
+            from: .table(name: name, alias: nil), whereClause: within(following, step: stepValue, stop: stopValue))
         guard case var .subquery(collect) = ArraySQL.orderedAggregate(
             "json_group_array", [current], order: [SQLiteOrderingTerm(counter)], from: .table(name: name, alias: nil)) else {
             throw translator.refusal("unsupported-function", "generate_series() in FROM", at: call)
         }
         collect.with = SQLiteWith(recursive: true, tables: [
-            .init(name: name, columns: ["_v", "_n"], select: SQLiteSelect(body: .compound(.core(seed), .unionAll, .core(recursive)))),
+            .init(name: name, columns: ["_v", "_n"] + carried.map(\.0),
+                  select: SQLiteSelect(body: .compound(.core(seed), .unionAll, .core(recursive)))),
         ])
         var series = SQLiteExpression.subquery(collect)
-        if let zeroStep, case .decidedBy = direction {
+        if !constantStep {
             series = RuntimeFailure.guarded(series, failingWhen: zeroStep, "step size cannot equal zero")
         }
         translator.context.rewrote("generate_series()", as: "recursive CTE collected into a JSON array", at: call.location)

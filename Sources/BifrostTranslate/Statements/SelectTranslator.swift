@@ -192,7 +192,8 @@ struct SelectTranslator {
                 continue
             }
             let value = try expressions.translate(valueNode)
-            try WindowPlacement.check(value.sql, source: valueNode, context: context)
+            try WindowPlacement.check(value.sql, source: valueNode,
+                                      outerRelations: Set(expressions.scope.relations.map(\.name)), context: context)
             if value.type == .record {
                 throw context.refusal("unsupported-syntax", "a whole row in the select list", at: valueNode.location)
             }

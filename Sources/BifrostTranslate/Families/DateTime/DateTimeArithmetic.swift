@@ -166,7 +166,7 @@ struct DateTimeArithmetic {
             throw translator.refusal("unsupported-syntax", "interval \(dividing ? "/" : "*") number on a window function result: compute it in a subquery first",
                                      at: node)
         }
-        IntervalSQL.withParts(interval, binder: binder) { parts in
+        return IntervalSQL.withParts(interval, binder: binder) { parts in
             if factor.type.isInteger && !dividing {
                 if let constant = parts.constant, let multiplier = factor.sql.constantInteger {
                     return .text(IntervalValue(months: constant.months * multiplier, days: constant.days * multiplier,

@@ -20,7 +20,7 @@ struct ToChar {
     /// PostgreSQL patterns that are refused rather than printed literally.
     private static let refused: [String] = [
         "Y,YYY", "y,yyy", "IYY", "iyy", "IY", "iy", "IDDD", "iddd", "TZH", "tzh", "TZM", "tzm", "OF", "of", "RM", "rm",
-        "A.D.", "a.d.", "B.C.", "b.c.", "AD", "ad", "BC", "bc", "SP", "sp", "TH", "th", "I", "i",
+        "A.D.", "a.d.", "B.C.", "b.c.", "AD", "ad", "BC", "bc", "I", "i",
     ]
 
     private static let monthNames = #"["January","February","March","April","May","June","July","August","September","October","November","December"]"#
@@ -28,7 +28,11 @@ struct ToChar {
 
     func translate() throws -> Typed {
         try translator.expectArguments(call, 2...2)
-        let value = try translator.temporalArgument(call.arguments[0], default: .timestamptz)
+        var value = try translator.translate(call.arguments[0])
+        if value.type.isNumber {
+            throw translator.refusal("unsupported-function", "to_char() of a number: numeric formats are not translated", at: call.node)
+        }
+        if value.type.isOpen { value = try translator.coerce(value, to: .timestamptz, at: call.arguments[0]) }
         guard let format = translator.constantText(call.arguments[1]) else {
             throw translator.refusal("unsupported-function", "to_char() with a format computed at run time", at: call.node)
         }
@@ -57,57 +61,65 @@ struct ToChar {
         case pattern(String, fillMode: Bool)
     }
 
+    /// Splits the format as PostgreSQL does: at each position an optional prefix (`FM` fill
+    /// mode, or `TM` translation mode, whose names are not padded either), then a pattern; a
+    /// prefix not directly followed by a pattern is dropped, and only one prefix is read
+    /// (`FMTMMonth` is `FM` dropped, then the text `T`, `MM`, `onth`).
     private func parse(_ format: String) throws -> [Piece] {
         var pieces: [Piece] = []
         var rest = Substring(format)
-        var fillMode = false
-        while let first = rest.first {
-            if first == "\"" {
-                rest = rest.dropFirst()
-                var literal = ""
-                while let character = rest.first, character != "\"" {
-                    rest = rest.dropFirst()
-                    if character == "\\", let escaped = rest.first {
-                        literal.append(escaped)
-                        rest = rest.dropFirst()
-                    } else {
-                        literal.append(character)
-                    }
-                }
-                rest = rest.dropFirst()
-                pieces.append(.literal(literal))
-                continue
-            }
-            if rest.hasPrefix("FM") || rest.hasPrefix("fm") {
-                fillMode = true
+        while !rest.isEmpty {
+            if rest.hasPrefix("FX") || rest.hasPrefix("fx") {
                 rest = rest.dropFirst(2)
                 continue
             }
-            if rest.hasPrefix("TM") || rest.hasPrefix("tm") || rest.hasPrefix("FX") || rest.hasPrefix("fx") {
-                rest = rest.dropFirst(2)
-                continue
-            }
+            let fillPrefix = rest.hasPrefix("FM") || rest.hasPrefix("fm")
+            let translationPrefix = rest.hasPrefix("TM") || rest.hasPrefix("tm")
+            if fillPrefix || translationPrefix { rest = rest.dropFirst(2) }
             if let pattern = Self.patterns.first(where: { rest.hasPrefix($0) }),
                !Self.refused.contains(where: { $0.count > pattern.count && rest.hasPrefix($0) }) {
                 rest = rest.dropFirst(pattern.count)
                 if rest.hasPrefix("TH") || rest.hasPrefix("th") || rest.hasPrefix("SP") || rest.hasPrefix("sp") {
                     throw refusedPattern(pattern + rest.prefix(2))
                 }
-                pieces.append(.pattern(pattern, fillMode: fillMode))
-                fillMode = false
+                pieces.append(.pattern(pattern, fillMode: fillPrefix || (translationPrefix && Self.names.contains(pattern.uppercased()))))
                 continue
             }
             if let pattern = Self.refused.first(where: { rest.hasPrefix($0) }) {
                 throw refusedPattern(pattern)
             }
-            if first == "\\", rest.count > 1 {
-                rest = rest.dropFirst()
-            }
-            pieces.append(.literal(String(rest.first!)))
-            rest = rest.dropFirst()
+            if let literal = Self.literal(&rest) { pieces.append(literal) }
         }
         return pieces
     }
+
+    /// A double-quoted text (backslash escapes inside) or one character (`\"` is a quote),
+    /// taken from the front of `rest`.
+    private static func literal(_ rest: inout Substring) -> Piece? {
+        guard let first = rest.first else { return nil }
+        if first == "\"" {
+            rest = rest.dropFirst()
+            var literal = ""
+            while let character = rest.first, character != "\"" {
+                rest = rest.dropFirst()
+                if character == "\\", let escaped = rest.first {
+                    literal.append(escaped)
+                    rest = rest.dropFirst()
+                } else {
+                    literal.append(character)
+                }
+            }
+            rest = rest.dropFirst()
+            return .literal(literal)
+        }
+        // Outside quotes a backslash only escapes a double quote.
+        if first == "\\", rest.dropFirst().first == "\"" { rest = rest.dropFirst() }
+        defer { rest = rest.dropFirst() }
+        return .literal(String(rest.first!))
+    }
+
+    /// The patterns printing month and day names, which `TM` leaves unpadded.
+    private static let names: Set<String> = ["MONTH", "MON", "DAY", "DY"]
 
     private func refusedPattern(_ pattern: some StringProtocol) -> TranslationRefusal {
         translator.refusal("unsupported-function", "to_char() pattern \(pattern) is not translated", at: call.node)
