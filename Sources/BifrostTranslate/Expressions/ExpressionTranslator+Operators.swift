@@ -200,7 +200,7 @@ extension ExpressionTranslator {
         })
         return .caseWhen(SQLiteCase(operand: nil, branches: [
             .init(condition: isNaN, result: .text("NaN")),
-            .init(condition: tooPrecise, result: RuntimeError.raise("arithmetic on a numeric value beyond double precision")),
+            .init(condition: tooPrecise, result: RuntimeFailure.raise("arithmetic on a numeric value beyond double precision")),
         ], otherwise: result))
     }
 

@@ -23,7 +23,3 @@ enum RuntimeFailure {
         .when(failure, then: raise(message), else: value)
     }
 }
-
-/// The former name of the text family's helper, kept while other edits land.
-@available(*, deprecated, renamed: "RuntimeFailure")
-typealias RuntimeError = RuntimeFailure

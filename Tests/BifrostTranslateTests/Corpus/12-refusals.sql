@@ -163,3 +163,7 @@ SELECT username FROM users WHERE username ~ '[[:punct:]]';
 -- case: refuse-regex-embedded-options
 -- refuse: unsupported-regex (?…)
 SELECT username FROM users WHERE username ~ '(?i)^ADMIN';
+
+-- case: refuse-window-inside-rewritten-function
+-- refuse: unsupported-syntax window function inside this expression
+SELECT id, lower(lag(username) OVER (ORDER BY id)) AS previous FROM users;
