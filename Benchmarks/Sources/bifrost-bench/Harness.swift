@@ -177,6 +177,27 @@ func runTool(_ executable: String, _ arguments: [String], input: String? = nil) 
     }
 }
 
+/// Runs a program with posix_spawn (stdin from `inputPath`, output to /dev/null) and waits:
+/// no Foundation `Process` overhead, so a fast command's own time is what gets measured.
+func spawnAndWait(_ executable: String, _ arguments: [String], inputPath: String = "/dev/null") throws {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let status = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
+    guard status == 0 else { throw BenchmarkError("cannot run \(executable): \(String(cString: strerror(status)))") }
+    var waitStatus: Int32 = 0
+    while waitpid(pid, &waitStatus, 0) < 0 {
+        guard errno == EINTR else { throw BenchmarkError("lost track of \(executable)") }
+    }
+    guard waitStatus == 0 else { throw BenchmarkError("\(executable) \(arguments.joined(separator: " ")) failed (status \(waitStatus))") }
+}
+
 /// `$(pg_config --bindir)/<program>`.
 func postgresTool(_ program: String) throws -> String {
     let process = Process()
