@@ -1,11 +1,15 @@
 # The README's commands. Each installs what is missing first (see scripts/install-deps.sh).
-.PHONY: demo test bench build deps clean
+.PHONY: demo test bench build release deps clean
 
 deps:
 	@bash scripts/install-deps.sh
 
 build: deps
 	swift build
+
+# The CLI as shipped: optimized, with the Swift runtime linked in (it starts faster).
+release: deps
+	swift build -c release --static-swift-stdlib --product bifrost
 
 demo: build
 	@bash scripts/demo.sh
@@ -15,9 +19,8 @@ test: deps
 	swift test --skip-build
 
 # Benchmarks (see Benchmarks/README.md): release build, exits non-zero when a target is missed.
-bench: deps
+bench: release
 	swift build -c release --product bifrost-bench
-	swift build -c release --product bifrost
 	.build/release/bifrost-bench all
 
 clean:

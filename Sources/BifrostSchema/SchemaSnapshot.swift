@@ -41,6 +41,11 @@ public enum SchemaSnapshot {
         guard let documentVersion = header.version, documentVersion <= version else {
             throw SnapshotError("snapshot version \(header.version.map(String.init) ?? "missing") is newer than this Bifrost reads (\(version)); upgrade Bifrost")
         }
+        // The fast reader first; JSONDecoder for exact big integers and for its error messages.
+        if let tree = try? JSONValue.parse(String(decoding: data, as: UTF8.self)),
+           let document = try? JSONValueDecoder().decode(Document.self, from: tree) {
+            return document.schema
+        }
         do {
             return try JSONDecoder().decode(Document.self, from: data).schema
         } catch let DecodingError.keyNotFound(key, context) {
