@@ -127,7 +127,9 @@ struct TableParts {
         let referenced = terms.flatMap { Self.columns(in: $0.expression) } + (predicate.map(Self.columns) ?? [])
         try requireDefaultStorage(referenced)
         if terms.contains(where: { $0.expression.containsSubquery }) || predicate?.containsSubquery == true {
-            throw context.refusal("unsupported-index", "SQLite does not allow subqueries in indexes", at: nil)
+            throw context.refusal("unsupported-index",
+                                  "its exact SQLite translation needs a subquery (e.g. lower() beyond ASCII walks the characters), which SQLite does not allow in an index; queries still answer exactly, without this index",
+                                  at: nil)
         }
         return SQLiteCreateIndex(name: index.name, table: mapping.sqliteName, unique: index.isUnique, terms: terms,
                                  whereClause: predicate)

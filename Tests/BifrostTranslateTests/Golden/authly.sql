@@ -274,8 +274,8 @@ FROM "tokens" AS "t"
 LEFT JOIN "users" AS "u" ON "u"."id" = "t"."user_id"
 LEFT JOIN "oauth_clients" AS "c" ON "c"."id" = "t"."client_id"
 WHERE (NOT "t"."revoked") AND ("t"."expires_at" > (SELECT rtrim(rtrim(strftime('%Y-%m-%d %H:%M:%f', 'now'), '0'), '.')));
--- note: index users_email_lower_idx of public.users not carried over: SQLite does not allow subqueries in indexes [unsupported-index]
--- note: index users_username_lower_idx of public.users not carried over: SQLite does not allow subqueries in indexes [unsupported-index]
+-- note: index users_email_lower_idx of public.users not carried over: its exact SQLite translation needs a subquery (e.g. lower() beyond ASCII walks the characters), which SQLite does not allow in an index; queries still answer exactly, without this index [unsupported-index]
+-- note: index users_username_lower_idx of public.users not carried over: its exact SQLite translation needs a subquery (e.g. lower() beyond ASCII walks the characters), which SQLite does not allow in an index; queries still answer exactly, without this index [unsupported-index]
 -- note: index oauth_clients_metadata_gin of public.oauth_clients not carried over: GIN indexes have no SQLite counterpart (SQLite has b-tree indexes only) [unsupported-index]
 -- note: index oauth_clients_grant_types_gin of public.oauth_clients not carried over: GIN indexes have no SQLite counterpart (SQLite has b-tree indexes only) [unsupported-index]
 -- note: index audit_events_tags_gin of public.audit_events not carried over: GIN indexes have no SQLite counterpart (SQLite has b-tree indexes only) [unsupported-index]
