@@ -46,7 +46,9 @@ public struct Translator: Sendable {
     public init(schema: Schema?, options: TranslationOptions = TranslationOptions()) {
         self.schema = schema
         self.options = options
-        self.catalog = SchemaCatalog(schema: schema)
+        // A SQLite file's schema keeps SQLite's types, not PostgreSQL's: typing columns by it
+        // would skip the rewrites their PostgreSQL types need, so it is not used for types.
+        self.catalog = SchemaCatalog(schema: schema?.source.dialect == .sqlite ? nil : schema)
     }
 
     /// Translates every statement of `sql`. Throws `ParseError` for invalid PostgreSQL and
@@ -54,6 +56,9 @@ public struct Translator: Sendable {
     public func translate(_ sql: String) throws -> Translation {
         let tree = try JSONValue.parse(try PGQuery.parseToJSON(sql))
         let context = TranslationContext(source: SourceText(sql), catalog: catalog, options: options)
+        if schema?.source.dialect == .sqlite {
+            context.warnOnce("no-schema", "the schema is a SQLite file's, which keeps no PostgreSQL types: translating as without a schema (pass the PostgreSQL database, a snapshot or schema.sql)", at: nil)
+        }
         var statements: [TranslatedStatement] = []
         guard case let .array(items)? = tree["stmts"] else {
             return Translation(statements: [], warnings: [], rewrites: [])

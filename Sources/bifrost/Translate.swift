@@ -23,7 +23,7 @@ struct Translate: ParsableCommand {
     @Argument(help: "A .sql file; standard input when omitted or '-'.")
     var file: String?
 
-    @Option(name: .long, help: "The schema the SQL runs against: a postgresql:// URL or libpq conninfo, a JSON snapshot, a SQLite file converted by bifrost, or a .sql DDL script (as pg_dump writes it).")
+    @Option(name: .long, help: "The schema the SQL runs against: a postgresql:// URL or libpq conninfo, a JSON snapshot (bifrost inspect --format json), or a .sql DDL script (as pg_dump writes it). A SQLite file keeps no PostgreSQL types and is not used for typing.")
     var schema: String?
 
     @Option(name: .long, help: "Accept a documented approximation as a warning (repeatable).")
