@@ -24,6 +24,14 @@ func appendJSONString(_ text: String, to output: inout [UInt8]) {
     text.withUTF8 { appendJSONString(UnsafeRawBufferPointer($0), to: &output) }
 }
 
+/// `text` as a JSON string exactly as the converter stores strings inside JSON arrays, for
+/// code that must produce the same stored form (the SQL translator's array constants).
+public func storedJSONString(_ text: String) -> String {
+    var output: [UInt8] = []
+    appendJSONString(text, to: &output)
+    return String(decoding: output, as: UTF8.self)
+}
+
 /// Any value in PostgreSQL's text form → TEXT. Types whose binary form is their text
 /// (text, varchar, char, name, enums …) are read as is; others are cast to text by the
 /// COPY query.

@@ -1,3 +1,4 @@
+import BifrostMapping
 /// PostgreSQL array input syntax (`'{a,"b c",NULL,{1,2}}'`), turned into Bifrost's JSON
 /// storage text at translation time.
 enum ArrayLiteral {
@@ -53,24 +54,9 @@ enum ArrayLiteral {
         }
     }
 
-    /// A JSON string exactly as Bifrost's converter writes one (raw UTF-8, short escapes for
-    /// quote, backslash, newline, return and tab, `\u00xx` for other control characters).
+    /// A JSON string exactly as Bifrost's converter writes one inside an array.
     static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
+        storedJSONString(text)
     }
 
     // MARK: Parsing (array_in)
