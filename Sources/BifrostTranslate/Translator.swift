@@ -68,7 +68,12 @@ public struct Translator: Sendable {
             guard let node = item["stmt"].flatMap(ParseNode.init) else { continue }
             context.parameterTypes = [:]
             let parameterCount = Self.highestParameter(in: item)
-            for (command, columns) in try StatementTranslator(context: context).translateAll(node) {
+            var statementLocation = 0
+            if case let .number(offset)? = item["stmt_location"] {
+                statementLocation = context.source.skippingWhitespace(from: Int(offset))
+            }
+            let translator = StatementTranslator(context: context, statementLocation: statementLocation)
+            for (command, columns) in try translator.translateAll(node) {
                 statements.append(TranslatedStatement(
                     sql: printer.print(command), command: command,
                     resultColumns: columns.map { ResultColumn(name: $0.name, type: $0.type.postgresName) },
@@ -97,6 +102,8 @@ public struct Translator: Sendable {
 /// Dispatches one top-level statement to its translator.
 struct StatementTranslator {
     let context: TranslationContext
+    /// Where the statement starts in the source, for refusals of the statement as a whole.
+    var statementLocation = 0
 
     /// The SQLite statements for one statement (a trigger may need two).
     func translateAll(_ node: ParseNode) throws -> [(SQLiteCommand, [ScopeColumn])] {
@@ -119,8 +126,20 @@ struct StatementTranslator {
         case "TransactionStmt":
             return (.transaction(try transaction(node)), [])
         default:
-            throw context.refusal("unsupported-syntax", "\(node.tag.replacingOccurrences(of: "Stmt", with: "")) statements are not translated", at: node.location ?? 0)
+            throw context.refusal("unsupported-syntax", "\(Self.statementName(node.tag)) statements are not translated", at: node.location ?? statementLocation)
         }
+    }
+
+    /// How a user would name a statement kind, e.g. `SET` for `VariableSetStmt`.
+    static func statementName(_ tag: String) -> String {
+        let known = [
+            "VariableSetStmt": "SET", "VariableShowStmt": "SHOW", "CopyStmt": "COPY", "GrantStmt": "GRANT",
+            "CreateSchemaStmt": "CREATE SCHEMA", "DropStmt": "DROP", "TruncateStmt": "TRUNCATE",
+            "ExplainStmt": "EXPLAIN", "VacuumStmt": "VACUUM", "LockStmt": "LOCK", "DoStmt": "DO",
+            "CreateSeqStmt": "CREATE SEQUENCE", "CallStmt": "CALL", "NotifyStmt": "NOTIFY",
+            "ListenStmt": "LISTEN", "PrepareStmt": "PREPARE", "ExecuteStmt": "EXECUTE", "CommentStmt": "COMMENT",
+        ]
+        return known[tag] ?? tag.replacingOccurrences(of: "Stmt", with: "")
     }
 
     private func transaction(_ node: ParseNode) throws -> String {
@@ -131,7 +150,7 @@ struct StatementTranslator {
         case "TRANS_STMT_SAVEPOINT": return "SAVEPOINT " + SQLitePrinter.quoteIdentifier(node.string("savepoint_name") ?? "")
         case "TRANS_STMT_RELEASE": return "RELEASE " + SQLitePrinter.quoteIdentifier(node.string("savepoint_name") ?? "")
         case "TRANS_STMT_ROLLBACK_TO": return "ROLLBACK TO " + SQLitePrinter.quoteIdentifier(node.string("savepoint_name") ?? "")
-        default: throw context.refusal("unsupported-syntax", "transaction statement \(node.string("kind") ?? "")", at: node.location)
+        default: throw context.refusal("unsupported-syntax", "transaction statement \(node.string("kind") ?? "")", at: node.location ?? statementLocation)
         }
     }
 }

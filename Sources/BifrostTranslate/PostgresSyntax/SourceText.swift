@@ -28,6 +28,13 @@ public struct SourceText: Sendable {
         return String(lines[number - 1])
     }
 
+    /// The first byte offset at or after `offset` that is not whitespace.
+    func skippingWhitespace(from offset: Int) -> Int {
+        var index = max(0, offset)
+        while index < utf8.count, [0x20, 0x09, 0x0A, 0x0D].contains(utf8[index]) { index += 1 }
+        return index
+    }
+
     /// The source from a byte offset up to (not including) another.
     func slice(from start: Int, to end: Int) -> String {
         let lower = min(max(start, 0), utf8.count)
