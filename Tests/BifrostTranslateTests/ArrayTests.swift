@@ -7,13 +7,7 @@ import Testing
 @Suite struct ArrayTests {
     /// Runs the cases of `text` (corpus format) and records every failure.
     private func run(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let file = try CorpusFile.parse(text, file: "ArrayTests")
-        let runner = try CorpusRunner(environment: try CorpusEnvironment.shared.get())
-        for testCase in file.cases {
-            if let failure = runner.run(testCase) {
-                Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
-            }
-        }
+        try runCorpusCases(text, file: "ArrayTests", sourceLocation: sourceLocation)
     }
 
     @Test func quantifiedComparisons() throws {

@@ -6,13 +6,7 @@ import Testing
 /// translated, on SQLite over the converted authly fixture (through the corpus harness).
 @Suite struct ByteaNetworkTests {
     private func run(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let file = try CorpusFile.parse(text, file: "ByteaNetworkTests")
-        let runner = try CorpusRunner(environment: try CorpusEnvironment.shared.get())
-        for testCase in file.cases {
-            if let failure = runner.run(testCase) {
-                Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
-            }
-        }
+        try runCorpusCases(text, file: "ByteaNetworkTests", sourceLocation: sourceLocation)
     }
 
     @Test func encodeAndDecode() throws {

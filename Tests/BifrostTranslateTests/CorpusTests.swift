@@ -470,3 +470,15 @@ final class CorpusRunner {
         }
     }
 }
+
+/// Runs corpus-format cases written inline in a test (the themed suites' semantic checks):
+/// each must pass exactly as a case of a `Corpus/*.sql` file would.
+func runCorpusCases(_ text: String, file: String, sourceLocation: SourceLocation) throws {
+    let cases = try CorpusFile.parse(text, file: file).cases
+    let runner = try CorpusRunner(environment: try CorpusEnvironment.shared.get())
+    for testCase in cases {
+        if let failure = runner.run(testCase) {
+            Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
+        }
+    }
+}

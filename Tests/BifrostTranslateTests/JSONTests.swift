@@ -7,13 +7,7 @@ import Testing
 /// text (spaces, number spellings, key order) is what must match.
 @Suite struct JSONTests {
     private func run(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let file = try CorpusFile.parse(text, file: "JSONTests")
-        let runner = try CorpusRunner(environment: try CorpusEnvironment.shared.get())
-        for testCase in file.cases {
-            if let failure = runner.run(testCase) {
-                Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
-            }
-        }
+        try runCorpusCases(text, file: "JSONTests", sourceLocation: sourceLocation)
     }
 
     @Test func elementAccess() throws {

@@ -6,13 +6,7 @@ import Testing
 /// RETURNING rows and the table's state afterwards are compared.
 @Suite struct ModificationTests {
     private func run(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let file = try CorpusFile.parse(text, file: "ModificationTests")
-        let runner = try CorpusRunner(environment: try CorpusEnvironment.shared.get())
-        for testCase in file.cases {
-            if let failure = runner.run(testCase) {
-                Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
-            }
-        }
+        try runCorpusCases(text, file: "ModificationTests", sourceLocation: sourceLocation)
     }
 
     @Test func insertValues() throws {
