@@ -112,6 +112,42 @@ public final class PostgresConnection {
         _ = try checked(end, sql: sql)
     }
 
+    /// Runs `COPY … FROM STDIN`: `produce` writes the COPY data (any format the statement
+    /// names) through the writer it is given, which sends it in chunks as it fills.
+    ///
+    /// The COPY ends when `produce` returns. If `produce` throws, the COPY is aborted (the
+    /// server discards what it received), the connection stays usable, and the error is
+    /// rethrown. A server-side failure (a value PostgreSQL rejects) is thrown as a
+    /// `PostgresError` whose `context` names the COPY line and column.
+    /// Returns the number of rows the server stored.
+    @discardableResult
+    public func copyIn(_ sql: String, _ produce: (inout CopyInWriter) throws -> Void) throws -> Int {
+        _ = try checked(PQexec(handle, sql), sql: sql, accepting: PGRES_COPY_IN)
+        var writer = CopyInWriter(handle: handle, sql: sql)
+        var failure: Error?
+        do {
+            try produce(&writer)
+            try writer.flush()
+        } catch {
+            failure = error
+        }
+        let message = failure.map { "aborted by the client: \($0)" }
+        if PQputCopyEnd(handle, message) != 1, failure == nil {
+            failure = PostgresError(
+                kind: .connection,
+                message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines(), sql: sql)
+        }
+        let end = PQgetResult(handle)
+        drainResults()
+        if let failure {
+            if let end { PQclear(end) }
+            // A server error that arrived while sending explains more than the send failure.
+            throw failure
+        }
+        let result = try checked(end, sql: sql)
+        return result.affectedRows
+    }
+
     /// Quotes an identifier for SQL: `"` doubled, always wrapped in quotes.
     public static func quoteIdentifier(_ name: String) -> String {
         "\"" + name.replacingAll("\"", with: "\"\"") + "\""
@@ -149,6 +185,46 @@ public final class PostgresConnection {
 
     private func drainResults() {
         while let extra = PQgetResult(handle) { PQclear(extra) }
+    }
+}
+
+/// Sends COPY data for `PostgresConnection.copyIn`, buffered in 256 KB chunks.
+public struct CopyInWriter {
+    fileprivate let handle: OpaquePointer
+    fileprivate let sql: String
+    private var buffer: [UInt8] = []
+    private static let chunkSize = 256 * 1024
+
+    fileprivate init(handle: OpaquePointer, sql: String) {
+        self.handle = handle
+        self.sql = sql
+        buffer.reserveCapacity(Self.chunkSize + 4096)
+    }
+
+    /// Appends bytes to the data stream.
+    public mutating func write<Bytes: Sequence>(_ bytes: Bytes) throws where Bytes.Element == UInt8 {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.chunkSize { try flush() }
+    }
+
+    /// Appends one byte to the data stream.
+    public mutating func write(byte: UInt8) throws {
+        buffer.append(byte)
+        if buffer.count >= Self.chunkSize { try flush() }
+    }
+
+    /// Sends what is buffered.
+    public mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        let sent = buffer.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        guard sent == 1 else {
+            throw PostgresError(
+                kind: .connection,
+                message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines(), sql: sql)
+        }
     }
 }
 

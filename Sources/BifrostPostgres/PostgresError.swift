@@ -27,6 +27,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     public var tableName: String?
     public var columnName: String?
     public var constraintName: String?
+    /// Where in the server's work the error arose, e.g. `COPY users, line 3, column id: "x"`.
+    public var context: String?
     /// The statement that failed, when there was one.
     public var sql: String?
 
@@ -54,6 +56,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         tableName = field("t")
         columnName = field("c")
         constraintName = field("n")
+        context = field("W")
     }
 
     public var description: String {
@@ -62,6 +65,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         text += ": \(message)"
         if let detail { text += "\n  detail: \(detail)" }
         if let hint { text += "\n  hint: \(hint)" }
+        if let context { text += "\n  context: \(context)" }
         if let sql {
             let shown = sql.count > 300 ? String(sql.prefix(300)) + "…" : sql
             text += "\n  while executing: \(shown)"

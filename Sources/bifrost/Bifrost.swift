@@ -9,5 +9,5 @@ struct Bifrost: ParsableCommand {
             Exit codes: 0 success; 1 the operation failed (the message says why and what to change); \
             64 the command line is wrong.
             """,
-        subcommands: [Convert.self, Verify.self, Inspect.self, Mapping.self, Translate.self])
+        subcommands: [Convert.self, Import.self, Verify.self, Inspect.self, Mapping.self, Translate.self])
 }

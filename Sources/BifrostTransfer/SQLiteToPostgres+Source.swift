@@ -1,0 +1,106 @@
+import BifrostMapping
+import BifrostSQLite
+import BifrostSchema
+import Foundation
+
+/// What an import knows about a SQLite file's tables: the PostgreSQL model they came
+/// from (from `_bifrost_metadata`), or one inferred from the declared SQLite types.
+struct ImportSource {
+    /// The PostgreSQL model to recreate.
+    var schema: Schema
+    /// The rules the file was written with (they decide each column's stored form).
+    var rules: MappingRules
+    /// `true` when the model came from the file's metadata; `false` when inferred.
+    var fromMetadata: Bool
+    /// What was inferred, for the user.
+    var notes: [String]
+
+    static let metadataTable = "_bifrost_metadata"
+
+    static func read(_ sqlite: SQLiteConnection) throws -> ImportSource {
+        if let source = try fromMetadata(sqlite) { return source }
+        return try inferred(sqlite)
+    }
+
+    /// The source schema snapshot stored in `_bifrost_metadata`: whichever text value holds
+    /// a `bifrost-schema` document; the mapping rules from a value whose key names the mapping.
+    private static func fromMetadata(_ sqlite: SQLiteConnection) throws -> ImportSource? {
+        let exists = try sqlite.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                                      [.text(metadataTable)])
+        guard !exists.isEmpty else { return nil }
+        var schema: Schema?
+        var rules: MappingRules?
+        for row in try sqlite.query("SELECT * FROM \(SQLiteConnection.quoteIdentifier(metadataTable))") {
+            let texts = row.compactMap { value -> String? in
+                if case let .text(text) = value { return text }
+                if case let .blob(bytes) = value { return String(decoding: bytes, as: UTF8.self) }
+                return nil
+            }
+            let key = texts.first ?? ""
+            for text in texts.dropFirst() {
+                if schema == nil, text.contains(SchemaSnapshot.format) {
+                    schema = try? SchemaSnapshot.decode(Data(text.utf8))
+                }
+                if rules == nil, key.lowercased().contains("mapping"), text.contains("->"),
+                   let parsed = try? MappingRules(parsing: text, origin: "\(metadataTable).\(key)") {
+                    rules = MappingRules(rules: parsed.rules + MappingRules.defaultRules.rules)
+                }
+            }
+        }
+        guard let schema else { return nil }
+        return ImportSource(schema: schema, rules: rules ?? .defaultRules, fromMetadata: true, notes: [])
+    }
+
+    /// A model from the SQLite tables' declared types, by SQLite's affinity rules:
+    /// INT → bigint, CHAR/CLOB/TEXT → text, BLOB → bytea, REAL/FLOA/DOUB → double precision,
+    /// none → text, anything else → numeric.
+    private static func inferred(_ sqlite: SQLiteConnection) throws -> ImportSource {
+        var tables: [Table] = []
+        var notes: [String] = []
+        let names = try sqlite.query("""
+            SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid
+            """).compactMap { row -> String? in
+            if case let .text(name) = row[0] { return name }
+            return nil
+        }
+        for name in names {
+            var columns: [Column] = []
+            var keyed: [(Int64, String)] = []
+            for info in try sqlite.query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?1)", [.text(name)]) {
+                guard case let .text(column) = info[0] else { continue }
+                let declared: String = if case let .text(type) = info[1] { type } else { "" }
+                let (type, oid, postgres) = inferType(declared)
+                var isNullable = true
+                if case let .integer(flag) = info[2], flag != 0 { isNullable = false }
+                if case let .integer(position) = info[3], position > 0 {
+                    keyed.append((position, column))
+                    isNullable = false
+                }
+                columns.append(Column(name: column, type: ColumnType(
+                    declaration: postgres, typmod: -1,
+                    type: TypeReference(oid: oid, schema: "pg_catalog", name: type, kind: .base)), isNullable: isNullable))
+                notes.append("\(name).\(column): declared \(declared.isEmpty ? "without a type" : declared) → \(postgres)")
+            }
+            let key = keyed.isEmpty ? nil
+                : KeyConstraint(name: "\(name)_pkey", columns: keyed.sorted { $0.0 < $1.0 }.map(\.1))
+            tables.append(Table(name: QualifiedName(schema: "main", name: name), columns: columns, primaryKey: key))
+        }
+        let schema = Schema(source: SchemaSource(dialect: .sqlite, version: SQLiteConnection.libraryVersion),
+                            namespaces: ["main"], tables: tables)
+        return ImportSource(schema: schema, rules: .defaultRules, fromMetadata: false, notes: notes)
+    }
+
+    /// `(pg_type name, OID, declaration)` for a SQLite declared type.
+    static func inferType(_ declared: String) -> (String, UInt32, String) {
+        let upper = declared.uppercased()
+        if upper.contains("INT") { return ("int8", 20, "bigint") }
+        if upper.contains("CHAR") || upper.contains("CLOB") || upper.contains("TEXT") || upper.isEmpty {
+            return ("text", 25, "text")
+        }
+        if upper.contains("BLOB") { return ("bytea", 17, "bytea") }
+        if upper.contains("REAL") || upper.contains("FLOA") || upper.contains("DOUB") {
+            return ("float8", 701, "double precision")
+        }
+        return ("numeric", 1700, "numeric")
+    }
+}

@@ -1,0 +1,186 @@
+import BifrostMapping
+import BifrostPostgres
+import BifrostSQLite
+import BifrostSchema
+import Foundation
+
+/// Imports a SQLite file into a PostgreSQL schema: the way back from `PostgresToSQLite`.
+///
+/// For a file written by `bifrost convert`, the tables are recreated from the PostgreSQL
+/// model in its `_bifrost_metadata` (original types, enums, domains, defaults, identity
+/// and serial sequences, constraints, indexes); for any other file, types are inferred
+/// from the declared SQLite types and listed as notes. Rows go in with `COPY … FROM STDIN`,
+/// constraints and indexes are added after the data, sequences are moved past the data,
+/// and the result is verified — all in one transaction: a failure leaves the database as
+/// it was.
+public struct SQLiteToPostgres {
+    public struct Options: Sendable {
+        /// The PostgreSQL schema to create the tables in; `nil`: the schema they came from
+        /// (`public` for files without metadata).
+        public var schema: String?
+        /// Compare the imported rows with the file (counts and checksums) before committing.
+        public var verify: Bool
+
+        public init(schema: String? = nil, verify: Bool = true) {
+            self.schema = schema
+            self.verify = verify
+        }
+    }
+
+    public let source: String
+    public let destination: ConnectionString
+    public let options: Options
+
+    public init(source: String, destination: ConnectionString, options: Options = Options()) {
+        self.source = source
+        self.destination = destination
+        self.options = options
+    }
+
+    public func run(onEvent: (PostgresToSQLite.Event) -> Void = { _ in }) throws -> ConversionReport {
+        let started = Date()
+        let sqlite = try SQLiteConnection(path: source, mode: .readOnly)
+        let input = try ImportSource.read(sqlite)
+        let tables = input.schema.tables.filter { $0.partitionOf == nil }
+        guard !tables.isEmpty else { throw ImportError.empty(source) }
+        let sourceSchema = input.schema.namespaces.first ?? tables[0].name.schema
+        let target = options.schema ?? (input.fromMetadata ? sourceSchema : "public")
+        let ddl = PostgresDDL(schema: input.schema, source: sourceSchema, target: target)
+        let planner = MappingPlanner(rules: input.rules)
+        let mappings = try tables.map { try planner.plan($0, sqliteName: $0.name.name) }
+        var notes = input.fromMetadata ? [] : ["\(source) has no \(ImportSource.metadataTable): PostgreSQL types inferred from the declared SQLite types"] + input.notes
+
+        let postgres = try PostgresConnection(destination)
+        try postgres.execute("BEGIN")
+        var reports: [TableReport] = []
+        var verification: VerificationReport?
+        do {
+            try prepareSchema(target, postgres: postgres, tables: tables, ddl: ddl, input: input)
+            let sameSchema = target == sourceSchema && input.fromMetadata
+            if sameSchema {
+                for function in input.schema.functions {
+                    try optional("function \(function.name)", function.definition, postgres: postgres, notes: &notes)
+                }
+            }
+            try run(ddl.createTypes() + ddl.createSequences(), "create types and sequences", postgres)
+            try run(tables.map(ddl.createTable), "create tables", postgres)
+            for mapping in mappings {
+                onEvent(.tableStarted(mapping.table.name, estimatedRows: -1))
+                let report = try TableLoad(mapping: mapping, target: ddl.name(mapping.table.name),
+                                           postgres: postgres, sqlite: sqlite).run()
+                reports.append(report)
+                onEvent(.tableFinished(report))
+            }
+            try run(tables.flatMap(ddl.afterData), "add constraints and indexes", postgres)
+            try run(tables.flatMap(ddl.foreignKeys), "add foreign keys", postgres)
+            try resetSequences(input.schema, tables: tables, ddl: ddl, postgres: postgres)
+            if sameSchema {
+                for table in tables {
+                    for trigger in table.triggers {
+                        try optional("trigger \(trigger.name) on \(table.name)", trigger.definition, postgres: postgres, notes: &notes)
+                    }
+                }
+                for view in input.schema.views {
+                    let kind = view.isMaterialized ? "MATERIALIZED VIEW" : "VIEW"
+                    try optional("view \(view.name)", "CREATE \(kind) \(ddl.name(view.name)) AS \(view.definition)",
+                                 postgres: postgres, notes: &notes)
+                }
+            } else if input.fromMetadata, input.schema.tables.contains(where: { !$0.triggers.isEmpty }) || !input.schema.views.isEmpty {
+                notes.append("triggers, functions and views are recreated only when importing into their own schema (\(sourceSchema)); their SQL names it")
+            }
+            if options.verify {
+                onEvent(.verifying)
+                let renamed = try tables.map { table -> TableMapping in
+                    var moved = table
+                    moved.name.schema = target
+                    return try planner.plan(moved, sqliteName: table.name.name)
+                }
+                let report = try Verification.verify(renamed, postgres: postgres, sqlite: sqlite, maxDifferences: 10)
+                guard report.isEqual else { throw ImportError.verificationFailed(report) }
+                verification = report
+            }
+            notes.forEach { onEvent(.note($0)) }
+            try postgres.execute("COMMIT")
+        } catch {
+            _ = try? postgres.execute("ROLLBACK")
+            throw error
+        }
+        return ConversionReport(destination: "\(destination.label) schema \(target)", tables: reports, notes: notes,
+                                verification: verification, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Creates the target schema when missing and refuses one that already holds any of the
+    /// tables; sets `search_path` so the model's unqualified names resolve in the target.
+    private func prepareSchema(_ target: String, postgres: PostgresConnection, tables: [Table], ddl: PostgresDDL,
+                               input: ImportSource) throws {
+        let clashing = try postgres.query("""
+            SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relname = ANY($2::text[])
+            """, [target, "{" + tables.map { "\"" + $0.name.name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"])
+        if clashing.value(row: 0, column: 0) != "0" { throw ImportError.schemaExists(target) }
+        let extensionSchemas = input.schema.extensions.map(\.schema).filter { $0 != target }
+        let path = ([target] + extensionSchemas).map(PostgresDDL.quote).joined(separator: ", ")
+        let exists = try postgres.query("SELECT count(*) FROM pg_namespace WHERE nspname = $1", [target])
+        if exists.value(row: 0, column: 0) == "0" {
+            try run(["CREATE SCHEMA \(PostgresDDL.quote(target))"], "create schema \(target)", postgres)
+        }
+        try run(["SET LOCAL search_path = \(path)", "SET LOCAL check_function_bodies = off"],
+                "prepare schema \(target)", postgres)
+    }
+
+    /// Moves every sequence past the data: to the position recorded in the model, or to the
+    /// largest value of the column it feeds, whichever is larger.
+    private func resetSequences(_ schema: Schema, tables: [Table], ddl: PostgresDDL, postgres: PostgresConnection) throws {
+        for table in tables {
+            for column in table.columns where column.identity != nil || column.serialSequence != nil {
+                let owned = schema.sequences.first {
+                    $0.ownedBy == ColumnReference(table: table.name, column: column.name)
+                        || $0.name == column.identity?.sequence || $0.name == column.serialSequence
+                }
+                let sql = """
+                    SELECT setval(pg_get_serial_sequence($1, $2), greatest($3::bigint, \
+                    (SELECT max(\(PostgresDDL.quote(column.name)))::bigint FROM \(ddl.name(table.name)))))
+                    """
+                do {
+                    try postgres.query(sql, [ddl.name(table.name), column.name, owned?.lastValue.map(String.init)])
+                } catch let error as PostgresError {
+                    throw ImportError.statementFailed(what: "reset the sequence of \(table.name).\(column.name)", error: error)
+                }
+            }
+        }
+        let owned = Set(tables.flatMap { table in table.columns.map { ColumnReference(table: table.name, column: $0.name) } })
+        for sequence in schema.sequences where sequence.ownedBy.map({ !owned.contains($0) }) ?? true {
+            guard let last = sequence.lastValue else { continue }
+            try run(["SELECT setval(\(PostgresDDL.literal(ddl.name(sequence.name))), \(last))"],
+                    "set sequence \(sequence.name)", postgres)
+        }
+        for sequence in schema.sequences {
+            guard let owner = sequence.ownedBy, owned.contains(owner),
+                  let column = schema.table(owner.table)?.column(owner.column), column.identity == nil else { continue }
+            try run(["ALTER SEQUENCE \(ddl.name(sequence.name)) OWNED BY \(ddl.name(owner.table)).\(PostgresDDL.quote(owner.column))"],
+                    "attach sequence \(sequence.name)", postgres)
+        }
+    }
+
+    private func run(_ statements: [String], _ what: String, _ postgres: PostgresConnection) throws {
+        for statement in statements {
+            do {
+                try postgres.execute(statement)
+            } catch let error as PostgresError {
+                throw ImportError.statementFailed(what: what, error: error)
+            }
+        }
+    }
+
+    /// A statement whose failure is a note, not the end (a savepoint keeps the transaction).
+    private func optional(_ what: String, _ sql: String, postgres: PostgresConnection, notes: inout [String]) throws {
+        try postgres.execute("SAVEPOINT bifrost_optional")
+        do {
+            try postgres.execute(sql)
+            try postgres.execute("RELEASE SAVEPOINT bifrost_optional")
+        } catch let error as PostgresError {
+            try postgres.execute("ROLLBACK TO SAVEPOINT bifrost_optional")
+            notes.append("\(what) not recreated: \(error.message)")
+        }
+    }
+}
