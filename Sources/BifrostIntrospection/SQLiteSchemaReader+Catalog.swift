@@ -1,4 +1,5 @@
 import BifrostSQLite
+import BifrostSchema
 
 /// What `sqlite_schema` and the pragmas say about the `main` database, read with a fixed
 /// number of queries: each pragma is joined as a table-valued function with
@@ -84,9 +85,14 @@ struct SQLiteCatalog {
     private var sqlByName: [String: String] = [:]
     private var relationsByFoldedName: [String: Relation] = [:]
 
-    /// Ordinary tables of `main` that are not SQLite's own, by name.
+    /// Ordinary tables of `main` that are neither SQLite's own nor Bifrost's metadata, by name.
     var tableNames: [String] {
-        relations.filter { $0.type == "table" && !Self.isInternal($0.name) }.map(\.name)
+        relations.filter { $0.type == "table" && !Self.isInternal($0.name) && !MetadataTables.isMetadata($0.name) }.map(\.name)
+    }
+
+    /// Bifrost's metadata tables (`_bifrost_…`) present in the file, by name.
+    var metadataTableNames: [String] {
+        relations.filter { $0.type == "table" && MetadataTables.isMetadata($0.name) }.map(\.name)
     }
 
     /// SQLite reserves names starting with `sqlite_` (any case) for itself.

@@ -40,6 +40,9 @@ public struct SQLiteSchemaReader {
         }
         attachTriggers(to: &tables, catalog: catalog, notes: &notes)
         notes += virtualTableNotes(catalog)
+        if !catalog.metadataTableNames.isEmpty {
+            notes.append("\(catalog.metadataTableNames.joined(separator: ", ")): Bifrost's conversion metadata, not listed as tables")
+        }
         return Schema(
             source: SchemaSource(dialect: .sqlite, version: SQLiteConnection.libraryVersion),
             namespaces: ["main"],

@@ -33,7 +33,8 @@ public struct ConvertedSchemaComparison {
         let translation = SchemaTranslator(schema: postgres).translate(mappings)
         var found: [SchemaDifference] = []
         let converted = Set(mappings.map(\.sqliteName))
-        for table in sqlite.tables where !converted.contains(table.name.name) {
+        // Bifrost's own metadata tables are not user tables (readers leave them out already).
+        for table in sqlite.tables where !converted.contains(table.name.name) && !MetadataTables.isMetadata(table.name.name) {
             found.append(SchemaDifference(object: table.name.description, message: "table has no PostgreSQL source"))
         }
         for mapping in mappings {

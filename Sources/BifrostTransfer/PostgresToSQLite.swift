@@ -19,11 +19,18 @@ public struct PostgresToSQLite {
         public var rules: MappingRules
         /// Compare both sides (counts and content checksums) before the file is put in place.
         public var verify: Bool
+        /// Which tables of the schema (`--table`, `--exclude-table`).
+        public var selection: TableSelection
+        /// Tables, indexes, triggers and views without rows (`--schema-only`).
+        public var schemaOnly: Bool
 
-        public init(schema: String = "public", rules: MappingRules = .defaultRules, verify: Bool = true) {
+        public init(schema: String = "public", rules: MappingRules = .defaultRules, verify: Bool = true,
+                    selection: TableSelection = .all, schemaOnly: Bool = false) {
             self.schema = schema
             self.rules = rules
             self.verify = verify
+            self.selection = selection
+            self.schemaOnly = schemaOnly
         }
     }
 
@@ -50,10 +57,13 @@ public struct PostgresToSQLite {
         let started = Date()
         let postgres = try PostgresConnection(source)
         try postgres.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        let schema = try PostgresSchemaReader(connection: postgres).read(schemas: [options.schema])
-        guard !schema.tables.isEmpty else {
+        let fullSchema = try PostgresSchemaReader(connection: postgres).read(schemas: [options.schema])
+        guard !fullSchema.tables.isEmpty else {
             throw ConversionError.nothingToConvert(schema: options.schema, source: source.label)
         }
+        // Only the selected tables: the translator does not know the others, so foreign keys
+        // to them are left out and views reading them are not carried over (with notes).
+        let schema = try options.selection.apply(to: fullSchema)
         // Partitions are read through their parent: one SQLite table per partitioned table.
         let mappings = try Verification.plan(schema, rules: options.rules)
 
@@ -71,11 +81,14 @@ public struct PostgresToSQLite {
             let translation = SchemaTranslator(schema: schema).translate(mappings)
             notes += translation.notes
             try createTables(translation, mappings: mappings, sqlite: sqlite, notes: &notes)
-            for mapping in mappings {
+            for mapping in mappings where !options.schemaOnly {
                 onEvent(.tableStarted(mapping.table.name, estimatedRows: mapping.table.estimatedRows))
                 let report = try TableCopy(mapping: mapping, postgres: postgres, sqlite: sqlite).run()
                 reports.append(report)
                 onEvent(.tableFinished(report))
+            }
+            if options.schemaOnly {
+                reports = mappings.map { TableReport(source: $0.table.name, sqliteName: $0.sqliteName, rows: 0, seconds: 0) }
             }
             for statement in translation.afterData {
                 do {
@@ -84,14 +97,17 @@ public struct PostgresToSQLite {
                     notes.append("\(statement.kind.rawValue) \(statement.object) not carried over: SQLite refused its translation: \(error)")
                 }
             }
+            let views = try ViewCheck.keepReadableViews(in: sqlite, notes: &notes)
             try checkForeignKeys(sqlite)
-            if options.verify {
+            if options.verify && !options.schemaOnly {
                 onEvent(.verifying)
                 let report = try Verification.verify(mappings, postgres: postgres, sqlite: sqlite, maxDifferences: 10)
                 guard report.isEqual else { throw ConversionError.verificationFailed(report) }
                 verification = report
             }
             notes += untranslatedSchemaNotes(schema)
+            try metadata(recording: schema, sqliteViews: views, reports: reports, verification: verification,
+                         postgres: postgres, started: started).write(to: sqlite)
             notes.forEach { onEvent(.note($0)) }
             try sqlite.execute("PRAGMA journal_mode = DELETE")
         } catch {

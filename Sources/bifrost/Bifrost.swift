@@ -1,4 +1,5 @@
 import ArgumentParser
+import BifrostSchema
 
 @main
 struct Bifrost: ParsableCommand {
@@ -9,5 +10,6 @@ struct Bifrost: ParsableCommand {
             Exit codes: 0 success; 1 the operation failed (the message says why and what to change); \
             64 the command line is wrong.
             """,
+        version: BifrostSchema.Bifrost.version,
         subcommands: [Convert.self, Import.self, Verify.self, Inspect.self, Mapping.self, Translate.self])
 }

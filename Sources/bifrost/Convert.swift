@@ -13,7 +13,10 @@ struct Convert: ParsableCommand {
             table on both sides, and compares every value (as `bifrost verify` does) unless \
             --no-verify is given. The file is written under a temporary name next to the destination \
             (readable by its owner only) and renamed into place only when everything succeeded; an \
-            existing file at the destination is replaced then, and not before.
+            existing file at the destination is replaced then, and not before. The file records \
+            where it came from in the tables _bifrost_metadata and _bifrost_tables (see README). \
+            --table/--exclude-table take some tables: foreign keys to a table left out are left out \
+            (with a note), as are views that read it.
             """)
 
     @OptionGroup var source: PostgresSourceOptions
@@ -24,13 +27,29 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Skip the final comparison of both sides (row counts and content checksums).")
     var noVerify = false
 
+    @Flag(name: .long, help: "Create the tables, indexes, triggers and views, without rows.")
+    var schemaOnly = false
+
+    @Flag(name: .long, help: "Not supported: convert always writes a new file (see the message).")
+    var dataOnly = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
+
+    func validate() throws {
+        if dataOnly {
+            throw ValidationError("""
+                --data-only needs an existing converted file to load rows into, and convert always writes a new file \
+                (atomically, replacing any file at the destination); run convert without --data-only: it writes the \
+                schema and the rows into one file
+                """)
+        }
+    }
 
     func run() throws {
         do {
             let conversion = PostgresToSQLite(source: source.connectionString, destination: destination,
-                                              options: try source.conversionOptions(verify: !noVerify))
+                                              options: try source.conversionOptions(verify: !noVerify, schemaOnly: schemaOnly))
             let report = try conversion.run { event in
                 guard !quiet else { return }
                 switch event {
@@ -46,7 +65,8 @@ struct Convert: ParsableCommand {
                 }
             }
             if !quiet {
-                let check = report.verification == nil
+                let check = schemaOnly ? "schema only, no rows (--schema-only)"
+                    : report.verification == nil
                     ? "row counts match on both sides (content not verified: --no-verify)"
                     : "row counts and content checksums match on both sides"
                 print("converted \(report.tables.count) tables, \(report.totalRows) rows into \(destination) in \(String(format: "%.2f", report.seconds)) s; \(check)")

@@ -14,10 +14,20 @@ struct PostgresSourceOptions: ParsableArguments {
     @Option(name: .long, help: "A mapping file whose rules are tried before the defaults (see `bifrost mapping`).")
     var mapping: String?
 
+    @Option(name: .long, help: ArgumentHelp("Take only this table, as NAME or SCHEMA.NAME (repeatable).", valueName: "name"))
+    var table: [String] = []
+
+    @Option(name: .customLong("exclude-table"),
+            help: ArgumentHelp("Leave this table out, as NAME or SCHEMA.NAME (repeatable); foreign keys to it are left out too.",
+                               valueName: "name"))
+    var excludeTable: [String] = []
+
     var connectionString: ConnectionString { ConnectionString(source) }
 
-    func conversionOptions(verify: Bool = true) throws -> PostgresToSQLite.Options {
+    func conversionOptions(verify: Bool = true, schemaOnly: Bool = false) throws -> PostgresToSQLite.Options {
         let rules = try mapping.map { try MappingRules.load(path: $0) } ?? .defaultRules
-        return PostgresToSQLite.Options(schema: schema, rules: rules, verify: verify)
+        return PostgresToSQLite.Options(schema: schema, rules: rules, verify: verify,
+                                        selection: TableSelection(included: table, excluded: excludeTable),
+                                        schemaOnly: schemaOnly)
     }
 }

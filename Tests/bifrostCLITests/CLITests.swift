@@ -27,8 +27,44 @@ import Testing
         #expect(run.stdout.split(separator: "\n").contains { $0.contains("users") && $0.contains(" \(users) rows") })
         #expect(run.stdout.contains("row counts and content checksums match on both sides"))
         let tables = try SQLiteConnection(path: destination, mode: .readOnly)
-            .query("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")
+            .query(#"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '\_bifrost\_%' ESCAPE '\'"#)
         #expect(tables == [[.integer(9)]])
+        let metadata = try SQLiteConnection(path: destination, mode: .readOnly)
+            .query("SELECT value FROM _bifrost_metadata WHERE key = 'bifrost_version'")
+        #expect(metadata == [[.text(try BifrostCommandRun(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))]])
+    }
+
+    @Test func convertTakesSomeTablesOrTheSchemaOnlyAndRefusesDataOnly() throws {
+        let source = try SharedCluster.authlyDatabase()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let some = directory.appendingPathComponent("some.sqlite").path
+        let run = try BifrostCommandRun(["convert", source.raw, some, "--table", "users", "--table", "public.tokens",
+                                         "--exclude-table", "tokens"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("converted 1 tables"))
+        let inspect = try BifrostCommandRun(["inspect", some])
+        #expect(inspect.stdout.contains("table main.users") && !inspect.stdout.contains("table main.tokens"))
+        #expect(!inspect.stdout.contains("table main._bifrost"))
+        let verify = try BifrostCommandRun(["verify", source.raw, some])
+        #expect(verify.status == 0, "verify checks the tables the file records: \(verify.stdout) \(verify.stderr)")
+
+        let empty = directory.appendingPathComponent("empty.sqlite").path
+        let schemaOnly = try BifrostCommandRun(["convert", source.raw, empty, "--schema-only"])
+        #expect(schemaOnly.status == 0, "stderr: \(schemaOnly.stderr)")
+        #expect(schemaOnly.stdout.contains("0 rows") && schemaOnly.stdout.contains("--schema-only"))
+        #expect(try SQLiteConnection(path: empty, mode: .readOnly).query("SELECT count(*) FROM users") == [[.integer(0)]])
+
+        let unknown = try BifrostCommandRun(["convert", source.raw, directory.appendingPathComponent("x.sqlite").path,
+                                             "--table", "nope"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no table nope to convert; the schema has: ") && unknown.stderr.contains("public.users"))
+
+        let dataOnly = try BifrostCommandRun(["convert", source.raw, directory.appendingPathComponent("y.sqlite").path, "--data-only"])
+        #expect(dataOnly.status == 64)
+        #expect(dataOnly.stderr.contains("--data-only needs an existing converted file"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["empty.sqlite", "some.sqlite"])
     }
 
     @Test func unreachableServerIsAClearErrorWithoutPasswordOrStackTrace() throws {

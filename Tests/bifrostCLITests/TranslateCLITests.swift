@@ -38,3 +38,21 @@ import Testing
         #expect(unknown.stderr.contains("unknown --allow code anything-goes"))
     }
 }
+
+/// `bifrost import` as a user runs it: the way back from `convert`, into a schema of its own.
+@Suite struct ImportCLITests {
+    @Test func convertThenImportRestoresTheRows() throws {
+        let source = try SharedCluster.authlyDatabase()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-import-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("authly.sqlite").path
+        #expect(try BifrostCommandRun(["convert", source.raw, file, "--quiet"]).status == 0)
+        let run = try BifrostCommandRun(["import", file, source.raw, "--schema", "restored", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let again = try BifrostCommandRun(["import", file, source.raw, "--schema", "restored", "--quiet"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("restored"))
+        #expect(!again.stderr.contains("Fatal error"))
+    }
+}

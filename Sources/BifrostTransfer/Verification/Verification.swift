@@ -28,8 +28,20 @@ public struct Verification {
         defer { _ = try? postgres.execute("COMMIT") }
         let schema = try PostgresSchemaReader(connection: postgres).read(schemas: [options.schema])
         let sqlite = try SQLiteConnection(path: sqlitePath, mode: .readOnly)
-        let mappings = try Self.plan(schema, rules: options.rules)
+        let metadata = try ConversionMetadata.read(from: sqlite)
+        if metadata?.content == .schemaOnly { throw VerificationError.schemaOnly(sqlitePath) }
+        let selection = options.selection.isEverything ? Self.recordedSelection(metadata, schema) : options.selection
+        let mappings = try Self.plan(try selection.apply(to: schema), rules: options.rules)
         return try Self.verify(mappings, postgres: postgres, sqlite: sqlite, maxDifferences: maxDifferences)
+    }
+
+    /// The tables a file's metadata says were converted (those PostgreSQL still has; a table
+    /// it no longer has is reported missing by the comparison of the rest), or every table.
+    static func recordedSelection(_ metadata: ConversionMetadata?, _ schema: Schema) -> TableSelection {
+        guard let metadata, !metadata.tables.isEmpty else { return .all }
+        let existing = Set(schema.tables.map(\.name))
+        let recorded = metadata.tables.map(\.source).filter(existing.contains).map(\.description)
+        return recorded.isEmpty ? .all : TableSelection(included: recorded)
     }
 
     /// The table mappings a conversion of `schema` uses: one per table that is not a partition.
@@ -84,9 +96,12 @@ public struct VerificationReport: Sendable, Codable {
 /// Why a verification could not be carried out.
 public enum VerificationError: Error, Sendable, CustomStringConvertible {
     case unsupportedCodec(String, column: String)
+    case schemaOnly(String)
 
     public var description: String {
         switch self {
+        case let .schemaOnly(path):
+            "\(path) was converted with --schema-only: it holds no rows to compare"
         case let .unsupportedCodec(codec, column):
             "cannot verify column \(column): codec \(codec) has no canonical form"
         }
