@@ -8,11 +8,14 @@ output="$root/authly.sqlite"
 echo "== starting a throwaway PostgreSQL, loading SampleData/authly (schema + fixture rows)"
 snapshot="$(mktemp)"
 trap 'rm -f "$snapshot"' EXIT
-# Convert, and keep a schema snapshot for the translation below (it carries PostgreSQL's types).
+# Convert, keep a schema snapshot for the translation below (it carries PostgreSQL's types),
+# and import the file back into another schema of the same database.
 "$bin/throwaway-postgres" --database authly \
     --load "$root/SampleData/authly/schema.sql" \
     --load "$root/SampleData/authly/fixture.sql" \
-    -- bash -c '"$0" convert "$BIFROST_PG_URL" "$1" && "$0" inspect "$BIFROST_PG_URL" --format json > "$2"' \
+    -- bash -c '"$0" convert "$BIFROST_PG_URL" "$1" && "$0" inspect "$BIFROST_PG_URL" --format json > "$2" &&
+               echo && echo "== importing it back into schema restored (the round trip, verified):" &&
+               "$0" import "$1" "$BIFROST_PG_URL" --schema restored' \
        "$bin/bifrost" "$output" "$snapshot"
 
 echo
