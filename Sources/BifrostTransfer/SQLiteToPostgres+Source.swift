@@ -53,7 +53,7 @@ struct ImportSource {
 
     /// A model from the SQLite tables' declared types, by SQLite's affinity rules:
     /// INT → bigint, CHAR/CLOB/TEXT → text, BLOB → bytea, REAL/FLOA/DOUB → double precision,
-    /// none → text, anything else → numeric.
+    /// anything else → numeric; no declared type → from the stored values.
     private static func inferred(_ sqlite: SQLiteConnection) throws -> ImportSource {
         var tables: [Table] = []
         var notes: [String] = []
@@ -69,7 +69,9 @@ struct ImportSource {
             for info in try sqlite.query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?1)", [.text(name)]) {
                 guard case let .text(column) = info[0] else { continue }
                 let declared: String = if case let .text(type) = info[1] { type } else { "" }
-                let (type, oid, postgres) = inferType(declared)
+                let (type, oid, postgres) = declared.isEmpty
+                    ? inferType(storedClasses: try storedClasses(sqlite, table: name, column: column))
+                    : inferType(declared)
                 var isNullable = true
                 if case let .integer(flag) = info[2], flag != 0 { isNullable = false }
                 if case let .integer(position) = info[3], position > 0 {
@@ -79,7 +81,7 @@ struct ImportSource {
                 columns.append(Column(name: column, type: ColumnType(
                     declaration: postgres, typmod: -1,
                     type: TypeReference(oid: oid, schema: "pg_catalog", name: type, kind: .base)), isNullable: isNullable))
-                notes.append("\(name).\(column): declared \(declared.isEmpty ? "without a type" : declared) → \(postgres)")
+                notes.append("\(name).\(column): declared \(declared.isEmpty ? "without a type (inferred from its values)" : declared) → \(postgres)")
             }
             let key = keyed.isEmpty ? nil
                 : KeyConstraint(name: "\(name)_pkey", columns: keyed.sorted { $0.0 < $1.0 }.map(\.1))
@@ -88,6 +90,25 @@ struct ImportSource {
         let schema = Schema(source: SchemaSource(dialect: .sqlite, version: SQLiteConnection.libraryVersion),
                             namespaces: ["main"], tables: tables)
         return ImportSource(schema: schema, rules: .defaultRules, fromMetadata: false, notes: notes)
+    }
+
+    /// The storage classes a column's values use (`integer`, `real`, `text`, `blob`).
+    private static func storedClasses(_ sqlite: SQLiteConnection, table: String, column: String) throws -> Set<String> {
+        let sql = "SELECT DISTINCT typeof(\(SQLiteConnection.quoteIdentifier(column))) FROM \(SQLiteConnection.quoteIdentifier(table))"
+        return Set(try sqlite.query(sql).compactMap { row -> String? in
+            if case let .text(storageClass) = row[0], storageClass != "null" { return storageClass }
+            return nil
+        })
+    }
+
+    /// `(pg_type name, OID, declaration)` for a column declared without a type, from the
+    /// storage classes of its values: only integers → bigint, numbers → double precision
+    /// (a REAL is a double), only blobs → bytea, anything else (or nothing) → text.
+    static func inferType(storedClasses classes: Set<String>) -> (String, UInt32, String) {
+        if classes == ["integer"] { return ("int8", 20, "bigint") }
+        if !classes.isEmpty, classes.isSubset(of: ["integer", "real"]) { return ("float8", 701, "double precision") }
+        if classes == ["blob"] { return ("bytea", 17, "bytea") }
+        return ("text", 25, "text")
     }
 
     /// `(pg_type name, OID, declaration)` for a SQLite declared type.

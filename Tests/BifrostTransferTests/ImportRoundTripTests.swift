@@ -163,4 +163,27 @@ import Testing
         #expect(rows[0] == ["1", "tab\there\nand \"quotes\" \\ back", "1.5", "\\x00ff", "12.5", "x", "bigint", "bytea"])
         #expect(rows[1] == ["2", nil, nil, nil, "3", nil, "bigint", "bytea"])
     }
+
+    @Test func untypedColumnsAreTypedByTheirValues() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("untyped.sqlite")
+        let sqlite = try SQLiteConnection(path: path)
+        try sqlite.execute("""
+            CREATE TABLE readings (whole, fraction, mixed, bytes, empty);
+            INSERT INTO readings VALUES (1, 1, 1, x'01', NULL), (2, 2.5, 'two', x'02', NULL);
+            """)
+        let target = try SharedCluster.freshDatabase()
+        var notes: [String] = []
+        _ = try SQLiteToPostgres(source: path, destination: target).run { event in
+            if case let .note(note) = event { notes.append(note) }
+        }
+        #expect(notes.contains { $0.contains("readings.whole: declared without a type (inferred from its values) → bigint") })
+        let types = try PostgresConnection(target).execute("""
+            SELECT pg_typeof(whole)::text, pg_typeof(fraction)::text, pg_typeof(mixed)::text,
+                   pg_typeof(bytes)::text, pg_typeof(empty)::text
+            FROM public.readings LIMIT 1
+            """).rows
+        #expect(types[0] == ["bigint", "double precision", "text", "bytea", "text"])
+    }
 }

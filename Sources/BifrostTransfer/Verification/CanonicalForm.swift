@@ -52,6 +52,8 @@ enum CanonicalForm {
         switch (mapping.codec.name, value) {
         case (_, .null): return null
         case ("float", let .real(number)): return "r" + String(number.bitPattern, radix: 16)
+        // A float column of a file made elsewhere may hold integers; they are doubles to PostgreSQL.
+        case ("float", let .integer(number)): return "r" + String(Double(number).bitPattern, radix: 16)
         case ("float", .text("NaN")): return "NaN"
         case ("numeric", let .integer(number)): return numericForm(String(number), scale: mapping.column.type.numericScale)
         case ("numeric", let .real(number)): return numericForm(plainDecimal(number), scale: mapping.column.type.numericScale)
