@@ -48,11 +48,7 @@ public struct TranslationRewrite: Sendable, Equatable, CustomStringConvertible {
 /// Approximation codes `--allow` accepts, with what each one gives up.
 public enum Allowance {
     public static let documented: [String: String] = [
-        "ilike-dynamic-pattern": "ILIKE with a pattern only known at run time folds ASCII letters only (SQLite LIKE)",
-        "like-dynamic-pattern": "LIKE with a pattern only known at run time is matched by SQLite LIKE, which ignores ASCII case",
-        "text-collation": "text ordering and comparison use byte order, not the database collation",
-        "numeric-precision": "numeric arithmetic runs in double precision (about 15 significant digits)",
+        "text-collation": "text ordering and comparison use code point order, not the database collation",
         "now-per-statement": "now() is fixed per statement in SQLite, not per transaction",
-        "case-folding": "lower()/upper() fold only the characters SQLite's translation covers",
     ]
 }
