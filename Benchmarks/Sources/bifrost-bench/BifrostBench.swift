@@ -9,7 +9,7 @@ struct BifrostBench: ParsableCommand {
         commandName: "bifrost-bench",
         abstract: "Bifrost's benchmarks: each prints value, baseline, ratio, target and PASS/FAIL.",
         discussion: "Build in release mode first: `swift build -c release --product bifrost-bench`. See Benchmarks/README.md.",
-        subcommands: [All.self, Introspection.self, Translation.self])
+        subcommands: [All.self, Introspection.self, Translation.self, Conversion.self])
 
     /// Prints the table and fails the process when a result missed its target.
     static func report(_ results: [BenchmarkResult]) throws {
@@ -35,7 +35,33 @@ extension BifrostBench {
             var results: [BenchmarkResult] = []
             results += try IntrospectionBenchmark().run()
             results += try TranslationBenchmark().run()
+            results += try ConversionBenchmark().run()
             try BifrostBench.report(results)
+        }
+    }
+
+    struct Conversion: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "bifrost convert and import on generated Authly data, against the COPY/SQLite floor and a bare COPY FROM (targets 1.5x; convert peak memory 100 MB).")
+
+        @Option(help: "Rows for authly_generate (across all tables).")
+        var rows = 1_000_000
+
+        @Option(help: "Timed runs; the median is reported.")
+        var runs = 1
+
+        @Option(help: "The bifrost CLI to run (default: `bifrost` next to this program, else .build/release/bifrost).")
+        var bifrost: String?
+
+        func validate() throws {
+            guard rows >= 1000 else { throw ValidationError("--rows must be at least 1000") }
+            guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        }
+
+        func run() throws {
+            var benchmark = ConversionBenchmark(rows: rows, runs: runs)
+            if let bifrost { benchmark.bifrost = bifrost }
+            try BifrostBench.report(benchmark.run())
         }
     }
 
