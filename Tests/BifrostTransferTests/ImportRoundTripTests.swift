@@ -100,6 +100,17 @@ import Testing
         #expect(next == "t")
     }
 
+    /// Imports into schema `restored`, which must fail and leave no trace; returns the message.
+    private func failedImport(_ path: String, into source: ConnectionString,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let error = #expect(throws: ImportError.self, sourceLocation: sourceLocation) {
+            try SQLiteToPostgres(source: path, destination: source, options: .init(schema: "restored")).run()
+        }
+        let schemas = try PostgresConnection(source).execute("SELECT count(*) FROM pg_namespace WHERE nspname = 'restored'")
+        #expect(schemas.value(row: 0, column: 0) == "0", "the failed import left schema restored", sourceLocation: sourceLocation)
+        return error?.description ?? ""
+    }
+
     @Test func anInvalidUUIDStopsTheImportAndLeavesNothing() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -110,14 +121,9 @@ import Testing
             UPDATE oauth_scopes SET id = 'zzzzzzzz-0000-0000-0000-000000000000'
             WHERE rowid = (SELECT max(rowid) FROM oauth_scopes)
             """)
-        let error = #expect(throws: ImportError.self) {
-            try SQLiteToPostgres(source: path, destination: source, options: .init(schema: "restored")).run()
-        }
-        let message = error?.description ?? ""
+        let message = try failedImport(path, into: source)
         #expect(message.contains("table public.oauth_scopes, column id, row id='zzzzzzzz-0000-0000-0000-000000000000'"), "\(message)")
         #expect(message.contains("UUID"), "\(message)")
-        let schemas = try PostgresConnection(source).execute("SELECT count(*) FROM pg_namespace WHERE nspname = 'restored'")
-        #expect(schemas.value(row: 0, column: 0) == "0")
     }
 
     @Test func aValuePostgreSQLRejectsIsNamedByRowAndRolledBack() throws {
@@ -131,14 +137,9 @@ import Testing
             """)
         let key = try sqlite.query("SELECT id FROM oauth_clients WHERE rowid = (SELECT max(rowid) FROM oauth_clients)")
         guard case let .text(id)? = key.first?.first else { Issue.record("no key"); return }
-        let error = #expect(throws: ImportError.self) {
-            try SQLiteToPostgres(source: path, destination: source, options: .init(schema: "restored")).run()
-        }
-        let message = error?.description ?? ""
+        let message = try failedImport(path, into: source)
         #expect(message.contains("public.oauth_clients (row id='\(id)')"), "\(message)")
         #expect(message.contains("json"), "\(message)")
-        let schemas = try PostgresConnection(source).execute("SELECT count(*) FROM pg_namespace WHERE nspname = 'restored'")
-        #expect(schemas.value(row: 0, column: 0) == "0")
     }
 
     @Test func aFileWithoutMetadataGetsInferredTypes() throws {

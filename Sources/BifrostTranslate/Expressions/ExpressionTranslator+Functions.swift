@@ -148,10 +148,9 @@ extension ExpressionTranslator {
             return .caseWhen(SQLiteCase(operand: value.sql, branches: labels.enumerated().map {
                 .init(condition: .text($0.element), result: .integer(Int64($0.offset)))
             }, otherwise: nil))
-        case .float:
-            // NaN is stored as the text 'NaN' and sorts above every number in PostgreSQL.
-            return value.sql
         default:
+            // Floats included: NaN, stored as the text 'NaN', sorts above every number in SQLite
+            // as in PostgreSQL.
             return value.sql
         }
     }

@@ -24,42 +24,13 @@ enum WindowPlacement {
 
     /// The subqueries directly inside an expression (not those nested in them).
     private static func subqueries(in value: SQLiteExpression) -> [SQLiteSelect] {
-        switch value {
-        case .literal, .parameter, .column, .raise: return []
-        case let .subquery(select), let .exists(select): return [select]
-        case let .inSelect(operand, select, _): return subqueries(in: operand) + [select]
-        case let .prefix(_, operand), let .postfix(operand, _), let .cast(operand, _), let .collate(operand, _):
-            return subqueries(in: operand)
-        case let .binary(left, _, right): return subqueries(in: left) + subqueries(in: right)
-        case let .function(call): return call.arguments.flatMap(subqueries(in:)) + (call.filter.map(subqueries(in:)) ?? [])
-        case let .caseWhen(caseExpression):
-            return ([caseExpression.operand, caseExpression.otherwise].compactMap { $0 }
-                    + caseExpression.branches.flatMap { [$0.condition, $0.result] }).flatMap(subqueries(in:))
-        case let .inList(operand, items, _): return ([operand] + items).flatMap(subqueries(in:))
-        case let .between(operand, low, high, _): return [operand, low, high].flatMap(subqueries(in:))
-        case let .pattern(left, _, right, escape, _): return ([left, right] + (escape.map { [$0] } ?? [])).flatMap(subqueries(in:))
-        case let .row(items): return items.flatMap(subqueries(in:))
-        }
+        value.subselects + value.children.flatMap(subqueries(in:))
     }
 
     /// Whether an expression (outside nested subqueries) reads a column of these relations.
     private static func mentions(_ value: SQLiteExpression, _ relations: Set<String>) -> Bool {
-        switch value {
-        case let .column(table, _): return table.map(relations.contains) ?? false
-        case .literal, .parameter, .raise, .subquery, .exists: return false
-        case let .inSelect(operand, _, _): return mentions(operand, relations)
-        case let .prefix(_, operand), let .postfix(operand, _), let .cast(operand, _), let .collate(operand, _):
-            return mentions(operand, relations)
-        case let .binary(left, _, right): return mentions(left, relations) || mentions(right, relations)
-        case let .function(call): return call.arguments.contains { mentions($0, relations) }
-        case let .caseWhen(caseExpression):
-            return ([caseExpression.operand, caseExpression.otherwise].compactMap { $0 }
-                    + caseExpression.branches.flatMap { [$0.condition, $0.result] }).contains { mentions($0, relations) }
-        case let .inList(operand, items, _): return ([operand] + items).contains { mentions($0, relations) }
-        case let .between(operand, low, high, _): return [operand, low, high].contains { mentions($0, relations) }
-        case let .pattern(left, _, right, _, _): return mentions(left, relations) || mentions(right, relations)
-        case let .row(items): return items.contains { mentions($0, relations) }
-        }
+        if case let .column(table?, _) = value { return relations.contains(table) }
+        return value.children.contains { mentions($0, relations) }
     }
 
     private static func containsSubLink(_ value: JSONValue) -> Bool {

@@ -37,8 +37,6 @@ final class Scope {
     var relations: [ScopeRelation] = []
     /// CTEs defined at this level, by name.
     var commonTables: [String: [ScopeColumn]] = [:]
-    /// Output columns of the SELECT list (ORDER BY / GROUP BY may name them).
-    var outputColumns: [ScopeColumn] = []
     /// The merged columns of `JOIN … USING (c)`: unqualified `c` means the merged value.
     var mergedColumns: [String: ScopeColumn] = [:] {
         didSet { mergedColumnOrder += mergedColumns.keys.filter { !mergedColumnOrder.contains($0) }.sorted() }

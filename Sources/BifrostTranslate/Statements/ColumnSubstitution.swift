@@ -58,26 +58,6 @@ extension SQLiteExpression {
 
     /// Whether the tree holds a subquery (which `replacingColumns` does not enter).
     var containsSubquery: Bool {
-        var found = false
-        func visit(_ node: SQLiteExpression) {
-            switch node {
-            case .exists, .subquery, .inSelect: found = true
-            case let .prefix(_, value), let .postfix(value, _), let .cast(value, _), let .collate(value, _):
-                visit(value)
-            case let .binary(left, _, right): visit(left); visit(right)
-            case let .function(call): call.arguments.forEach(visit); call.filter.map(visit)
-            case let .caseWhen(caseNode):
-                caseNode.operand.map(visit)
-                caseNode.branches.forEach { visit($0.condition); visit($0.result) }
-                caseNode.otherwise.map(visit)
-            case let .inList(value, list, _): visit(value); list.forEach(visit)
-            case let .between(value, low, high, _): visit(value); visit(low); visit(high)
-            case let .pattern(value, _, pattern, escape, _): visit(value); visit(pattern); escape.map(visit)
-            case let .row(values): values.forEach(visit)
-            case .literal, .parameter, .column, .raise: break
-            }
-        }
-        visit(self)
-        return found
+        !subselects.isEmpty || children.contains { $0.containsSubquery }
     }
 }

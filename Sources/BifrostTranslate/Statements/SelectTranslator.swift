@@ -148,7 +148,6 @@ struct SelectTranslator {
         let from = try FromTranslator(context: context, scope: scope).list(node.list("fromClause"))
         let expressions = ExpressionTranslator(context: context, scope: scope)
         let targets = try targetList(node.list("targetList"), expressions)
-        scope.outputColumns = targets.map(\.column)
         var core = SQLiteSelectCore(columns: targets.map { .expression($0.value.sql, alias: $0.column.name) }, from: from)
         if let condition = node.node("whereClause") { core.whereClause = try expressions.condition(condition) }
         core.groupBy = try node.list("groupClause").map { item in
@@ -233,7 +232,7 @@ struct SelectTranslator {
         case "FuncCall": return node.names("funcname").last ?? "?column?"
         case "TypeCast":
             if let inner = node.node("arg"), inner.tag != "A_Const" { return outputName(inner) }
-            return node.embedded("typeName", as: "TypeName")?.names("names").last.map(Self.typeOutputName) ?? "?column?"
+            return node.embedded("typeName", as: "TypeName")?.names("names").last ?? "?column?"
         case "CaseExpr": return "case"
         case "CoalesceExpr": return "coalesce"
         case "MinMaxExpr": return node.string("op") == "IS_GREATEST" ? "greatest" : "least"
@@ -257,14 +256,6 @@ struct SelectTranslator {
             default: return "?column?"
             }
         default: return "?column?"
-        }
-    }
-
-    private static func typeOutputName(_ name: String) -> String {
-        switch name {
-        case "int4": return "int4"
-        case "bool": return "bool"
-        default: return name
         }
     }
 

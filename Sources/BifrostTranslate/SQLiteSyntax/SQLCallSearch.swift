@@ -8,23 +8,8 @@ struct SQLCallSearch {
     }
 
     func occurs(in value: SQLiteExpression) -> Bool {
-        switch value {
-        case .literal, .parameter, .column, .raise: return false
-        case let .subquery(select), let .exists(select): return occurs(in: select)
-        case let .prefix(_, operand), let .postfix(operand, _), let .cast(operand, _), let .collate(operand, _):
-            return occurs(in: operand)
-        case let .binary(left, _, right): return occurs(in: left) || occurs(in: right)
-        case let .function(call): return matches(call) || call.arguments.contains(where: occurs)
-        case let .caseWhen(caseExpression):
-            return ([caseExpression.operand, caseExpression.otherwise].compactMap { $0 }
-                    + caseExpression.branches.flatMap { [$0.condition, $0.result] }).contains(where: occurs)
-        case let .inList(operand, items, _): return occurs(in: operand) || items.contains(where: occurs)
-        case let .inSelect(operand, select, _): return occurs(in: operand) || occurs(in: select)
-        case let .between(operand, low, high, _): return [operand, low, high].contains(where: occurs)
-        case let .pattern(left, _, right, escape, _):
-            return [left, right].contains(where: occurs) || escape.map(occurs) == true
-        case let .row(items): return items.contains(where: occurs)
-        }
+        if case let .function(call) = value, matches(call) { return true }
+        return value.subselects.contains(where: occurs(in:)) || value.children.contains(where: occurs(in:))
     }
 
     func occurs(in select: SQLiteSelect) -> Bool {
