@@ -34,15 +34,6 @@ public struct PostgresToSQLite {
         }
     }
 
-    /// What happened, as it happens, for progress output.
-    public enum Event: Sendable {
-        case tableStarted(QualifiedName, estimatedRows: Double)
-        case tableFinished(TableReport)
-        /// Every table was copied; both sides are being compared.
-        case verifying
-        case note(String)
-    }
-
     public let source: ConnectionString
     public let destination: String
     public let options: Options
@@ -53,7 +44,7 @@ public struct PostgresToSQLite {
         self.options = options
     }
 
-    public func run(onEvent: (Event) -> Void = { _ in }) throws -> ConversionReport {
+    public func run(onEvent: (TransferEvent) -> Void = { _ in }) throws -> ConversionReport {
         let started = Date()
         let postgres = try PostgresConnection(source)
         try postgres.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -88,7 +79,7 @@ public struct PostgresToSQLite {
                 onEvent(.tableFinished(report))
             }
             if options.schemaOnly {
-                reports = mappings.map { TableReport(source: $0.table.name, sqliteName: $0.sqliteName, rows: 0, seconds: 0) }
+                reports = mappings.map { TableReport(source: $0.table.name, sqliteName: $0.sqliteName) }
             }
             for statement in translation.afterData {
                 do {
@@ -161,24 +152,4 @@ public struct PostgresToSQLite {
         guard generated > 0 else { return [] }
         return ["\(generated) generated columns are stored as plain values (SQLite does not recompute them)"]
     }
-}
-
-/// The outcome of a conversion.
-public struct ConversionReport: Sendable, Codable {
-    public var destination: String
-    public var tables: [TableReport]
-    public var notes: [String]
-    /// The comparison of both sides, when it ran (it passed: a failed one stops the conversion).
-    public var verification: VerificationReport?
-    public var seconds: Double
-
-    public var totalRows: Int { tables.reduce(0) { $0 + $1.rows } }
-}
-
-/// One table's outcome: rows copied (equal on both sides) and time taken.
-public struct TableReport: Sendable, Codable {
-    public var source: QualifiedName
-    public var sqliteName: String
-    public var rows: Int
-    public var seconds: Double
 }

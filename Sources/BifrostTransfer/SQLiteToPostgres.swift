@@ -37,7 +37,7 @@ public struct SQLiteToPostgres {
         self.options = options
     }
 
-    public func run(onEvent: (PostgresToSQLite.Event) -> Void = { _ in }) throws -> ConversionReport {
+    public func run(onEvent: (TransferEvent) -> Void = { _ in }) throws -> ConversionReport {
         let started = Date()
         let sqlite = try SQLiteConnection(path: source, mode: .readOnly)
         let input = try ImportSource.read(sqlite)

@@ -53,7 +53,7 @@ struct Convert: ParsableCommand {
             let report = try conversion.run { event in
                 guard !quiet else { return }
                 switch event {
-                case .tableStarted: break
+                case .tableStarted, .tableProgress: break
                 case .verifying:
                     print("verifying: comparing every row of both sides…")
                     fflush(nil)
