@@ -12,8 +12,8 @@ public protocol ValueCodec: Sendable {
     var declaredType: String { get }
     /// A CHECK expression over the quoted column name, or `nil`.
     func check(column quotedName: String) -> String?
-    /// Binds a non-NULL value given in PostgreSQL's binary format.
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws
+    /// Appends a non-NULL value given in PostgreSQL's binary format to the row being built.
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws
     /// Appends the value as a JSON value (used for array elements).
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws
 }

@@ -76,8 +76,9 @@ public final class PostgresConnection {
     /// formats; the first also holds the binary header) to `consume` as it arrives.
     ///
     /// The buffer is only valid during the call. If `consume` throws, the COPY is cancelled
-    /// and the connection stays usable.
-    public func copyOut(_ sql: String, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// and the connection stays usable. Returns the row count PostgreSQL reports for the COPY.
+    @discardableResult
+    public func copyOut(_ sql: String, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         let start = try checked(PQexec(handle, sql), sql: sql, accepting: PGRES_COPY_OUT)
         _ = start
         var failure: Error?
@@ -109,7 +110,7 @@ public final class PostgresConnection {
             if let end { PQclear(end) }
             throw failure
         }
-        _ = try checked(end, sql: sql)
+        return try checked(end, sql: sql).affectedRows
     }
 
     /// Runs `COPY … FROM STDIN`: `produce` writes the COPY data (any format the statement

@@ -85,6 +85,23 @@ public final class SQLiteStatement {
         try check(status)
     }
 
+    /// Binds UTF-8 bytes as TEXT without copying them: they must stay valid and unchanged
+    /// until the statement has been stepped and rebound (or its bindings cleared).
+    public func bindText(borrowing utf8: UnsafeRawBufferPointer, at index: Int) throws {
+        let base = utf8.count > 0 ? utf8.baseAddress! : UnsafeRawPointer(Self.emptyBytes)
+        try check(sqlite3_bind_text64(handle, Int32(index), base.assumingMemoryBound(to: CChar.self),
+                                      UInt64(utf8.count), nil, UInt8(SQLITE_UTF8)))
+    }
+
+    /// Binds bytes as a BLOB without copying them (see `bindText(borrowing:at:)`).
+    public func bindBlob(borrowing bytes: UnsafeRawBufferPointer, at index: Int) throws {
+        let base = bytes.count > 0 ? bytes.baseAddress! : UnsafeRawPointer(Self.emptyBytes)
+        try check(sqlite3_bind_blob64(handle, Int32(index), base, UInt64(bytes.count), nil))
+    }
+
+    /// A valid pointer for empty values: a NULL pointer would bind SQL NULL.
+    nonisolated(unsafe) private static let emptyBytes = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
+
     // MARK: Running
 
     /// Advances to the next row; `false` when the statement is done.

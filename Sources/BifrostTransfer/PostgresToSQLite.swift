@@ -23,14 +23,17 @@ public struct PostgresToSQLite {
         public var selection: TableSelection
         /// Tables, indexes, triggers and views without rows (`--schema-only`).
         public var schemaOnly: Bool
+        /// PostgreSQL connections reading tables at once (`--jobs`), all in one snapshot.
+        public var jobs: Int
 
         public init(schema: String = "public", rules: MappingRules = .defaultRules, verify: Bool = true,
-                    selection: TableSelection = .all, schemaOnly: Bool = false) {
+                    selection: TableSelection = .all, schemaOnly: Bool = false, jobs: Int = 1) {
             self.schema = schema
             self.rules = rules
             self.verify = verify
             self.selection = selection
             self.schemaOnly = schemaOnly
+            self.jobs = jobs
         }
     }
 
@@ -72,14 +75,15 @@ public struct PostgresToSQLite {
             let translation = SchemaTranslator(schema: schema).translate(mappings)
             notes += translation.notes
             try createTables(translation, mappings: mappings, sqlite: sqlite, notes: &notes)
-            for mapping in mappings where !options.schemaOnly {
-                onEvent(.tableStarted(mapping.table.name, estimatedRows: mapping.table.estimatedRows))
-                let report = try TableCopy(mapping: mapping, postgres: postgres, sqlite: sqlite).run()
-                reports.append(report)
-                onEvent(.tableFinished(report))
-            }
             if options.schemaOnly {
                 reports = mappings.map { TableReport(source: $0.table.name, sqliteName: $0.sqliteName) }
+            } else {
+                let snapshot = options.jobs > 1 ? SnapshotConnection.export(from: postgres) : nil
+                if options.jobs > 1, snapshot == nil {
+                    notes.append("--jobs \(options.jobs) needs pg_export_snapshot(), which this server refused: tables were read one at a time")
+                }
+                let connections = ReaderConnections(own: postgres, source: source, snapshot: snapshot, jobs: options.jobs)
+                reports = try CopyPipeline(mappings: mappings, sqlite: sqlite, connections: connections).run(onEvent: onEvent)
             }
             for statement in translation.afterData {
                 do {
@@ -117,17 +121,7 @@ public struct PostgresToSQLite {
         let violations = try sqlite.query("PRAGMA foreign_key_check")
         guard let first = violations.first else { return }
         throw ConversionError.foreignKeyMismatch(
-            count: violations.count, example: first.map(Self.describe).joined(separator: " "))
-    }
-
-    private static func describe(_ value: SQLiteValue) -> String {
-        switch value {
-        case .null: "NULL"
-        case let .integer(number): String(number)
-        case let .real(number): String(number)
-        case let .text(text): text
-        case let .blob(bytes): "\(bytes.count) bytes"
-        }
+            count: violations.count, example: first.map(RowKey.text).joined(separator: " "))
     }
 
     /// CREATE TABLE with the translated defaults and CHECKs; a table whose translated parts

@@ -16,11 +16,8 @@ struct JSONArrayCodec: ValueCodec {
         "json_valid(\(quotedName)) AND json_type(\(quotedName)) = 'array'"
     }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        var json: [UInt8] = []
-        json.reserveCapacity(value.count + 8)
-        try appendJSON(value, to: &json)
-        try json.withUnsafeBufferPointer { try statement.bindText($0, at: index) }
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        try batch.appendText { try appendJSON(value, to: &$0) }
     }
 
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
@@ -80,10 +77,8 @@ struct TextArrayCodec: ValueCodec {
         JSONArrayCodec.arrayCheck(quotedName)
     }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        var json: [UInt8] = []
-        try appendJSON(value, to: &json)
-        try json.withUnsafeBufferPointer { try statement.bindText($0, at: index) }
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        try batch.appendText { try appendJSON(value, to: &$0) }
     }
 
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {

@@ -15,8 +15,8 @@ struct IntegerCodec: ValueCodec {
         }
     }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        try statement.bind(try decode(value), at: index)
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        batch.append(integer: try decode(value))
     }
 
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
@@ -36,8 +36,8 @@ struct BooleanCodec: ValueCodec {
         return value[0] != 0
     }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        try statement.bind(Int64(try decode(value) ? 1 : 0), at: index)
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        batch.append(integer: try decode(value) ? 1 : 0)
     }
 
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
@@ -60,12 +60,12 @@ struct FloatCodec: ValueCodec {
         }
     }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
         let number = try decode(value)
         if number.isNaN {
-            try statement.bind("NaN", at: index)
+            batch.appendText("NaN")
         } else {
-            try statement.bind(number, at: index)
+            batch.append(real: number)
         }
     }
 

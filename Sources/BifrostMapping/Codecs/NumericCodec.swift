@@ -18,11 +18,11 @@ struct NumericCodec: ValueCodec {
         case text(String)
     }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
         switch try store(value) {
-        case let .integer(number): try statement.bind(number, at: index)
-        case let .real(number): try statement.bind(number, at: index)
-        case let .text(text): try statement.bind(text, at: index)
+        case let .integer(number): batch.append(integer: number)
+        case let .real(number): batch.append(real: number)
+        case let .text(text): batch.appendText(text)
         }
     }
 

@@ -20,23 +20,46 @@ enum PostgresCalendar {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    static func padded(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    /// Appends the magnitude of `value` in decimal, zero-padded to at least `width` digits.
+    static func appendPadded(_ value: Int64, _ width: Int, to output: inout [UInt8]) {
+        let magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        var digits = 1
+        while magnitude / divisor >= 10 {
+            divisor *= 10
+            digits += 1
+        }
+        for _ in digits..<max(width, digits) { output.append(UInt8(ascii: "0")) }
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        }
     }
 
-    /// `YYYY-MM-DD`, with PostgreSQL's ` BC` suffix for years before 1.
-    static func formatDate(daysSince2000 days: Int64) -> (text: String, era: String) {
+    /// Appends `YYYY-MM-DD` and PostgreSQL's ` BC` suffix for years before 1 (written by
+    /// `appendEra`, which comes after any time of day).
+    static func appendDate(daysSince2000 days: Int64, to output: inout [UInt8]) -> Bool {
         let (year, month, day) = civilDate(daysSince2000: days)
-        let shownYear = year > 0 ? year : 1 - year
-        return ("\(padded(shownYear, 4))-\(padded(Int64(month), 2))-\(padded(Int64(day), 2))",
-                year > 0 ? "" : " BC")
+        appendPadded(year > 0 ? year : 1 - year, 4, to: &output)
+        output.append(UInt8(ascii: "-"))
+        appendPadded(Int64(month), 2, to: &output)
+        output.append(UInt8(ascii: "-"))
+        appendPadded(Int64(day), 2, to: &output)
+        return year <= 0
     }
 
-    /// `HH:MM:SS[.ffffff]` with trailing zeros of the fraction trimmed.
-    static func formatTime(microseconds: Int64) -> String {
+    static func appendEra(beforeChrist: Bool, to output: inout [UInt8]) {
+        if beforeChrist { output.append(contentsOf: " BC".utf8) }
+    }
+
+    /// Appends `HH:MM:SS[.ffffff]` with trailing zeros of the fraction trimmed.
+    static func appendTime(microseconds: Int64, to output: inout [UInt8]) {
         let seconds = microseconds / 1_000_000
-        var text = "\(padded(seconds / 3600, 2)):\(padded(seconds / 60 % 60, 2)):\(padded(seconds % 60, 2))"
+        appendPadded(seconds / 3600, 2, to: &output)
+        output.append(UInt8(ascii: ":"))
+        appendPadded(seconds / 60 % 60, 2, to: &output)
+        output.append(UInt8(ascii: ":"))
+        appendPadded(seconds % 60, 2, to: &output)
         var fraction = microseconds % 1_000_000
         if fraction != 0 {
             var width = 6
@@ -44,39 +67,59 @@ enum PostgresCalendar {
                 fraction /= 10
                 width -= 1
             }
-            text += "." + padded(fraction, width)
+            output.append(UInt8(ascii: "."))
+            appendPadded(fraction, width, to: &output)
         }
-        return text
     }
 
-    static func formatTimestamp(microsecondsSince2000 value: Int64) -> String {
-        if value == Int64.max { return "infinity" }
-        if value == Int64.min { return "-infinity" }
+    static func appendTimestamp(microsecondsSince2000 value: Int64, to output: inout [UInt8]) {
+        if value == Int64.max { return output.append(contentsOf: "infinity".utf8) }
+        if value == Int64.min { return output.append(contentsOf: "-infinity".utf8) }
         var days = value / microsecondsPerDay
         var time = value % microsecondsPerDay
         if time < 0 {
             days -= 1
             time += microsecondsPerDay
         }
-        let date = formatDate(daysSince2000: days)
-        return "\(date.text) \(formatTime(microseconds: time))\(date.era)"
+        let beforeChrist = appendDate(daysSince2000: days, to: &output)
+        output.append(UInt8(ascii: " "))
+        appendTime(microseconds: time, to: &output)
+        appendEra(beforeChrist: beforeChrist, to: &output)
+    }
+
+    static func formatTime(microseconds: Int64) -> String {
+        text { appendTime(microseconds: microseconds, to: &$0) }
+    }
+
+    static func formatTimestamp(microsecondsSince2000 value: Int64) -> String {
+        text { appendTimestamp(microsecondsSince2000: value, to: &$0) }
+    }
+
+    private static func text(_ write: (inout [UInt8]) -> Void) -> String {
+        var bytes: [UInt8] = []
+        write(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
 /// A codec whose stored form is a text rendering of a fixed-size binary value.
 protocol FormattedTextCodec: ValueCodec {
-    func format(_ value: UnsafeRawBufferPointer) throws -> String
+    /// Appends the text form of `value` to `output`.
+    func appendFormatted(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws
 }
 
 extension FormattedTextCodec {
     var declaredType: String { "TEXT" }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        try statement.bind(try format(value), at: index)
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        try batch.appendText { try appendFormatted(value, to: &$0) }
     }
 
+    /// The text form needs no JSON escapes (digits, `-`, `:`, `.`, ` BC`, letters).
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
-        appendJSONString(try format(value), to: &output)
+        output.append(UInt8(ascii: "\""))
+        try appendFormatted(value, to: &output)
+        output.append(UInt8(ascii: "\""))
     }
 }
 
@@ -84,10 +127,10 @@ extension FormattedTextCodec {
 struct TimestampCodec: FormattedTextCodec {
     let name = "timestamp"
 
-    func format(_ value: UnsafeRawBufferPointer) throws -> String {
+    func appendFormatted(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
         guard value.count == 8 else { throw ValueError.malformed("a timestamp of \(value.count) bytes") }
         var reader = BinaryReader(value)
-        return PostgresCalendar.formatTimestamp(microsecondsSince2000: try reader.readInt64())
+        PostgresCalendar.appendTimestamp(microsecondsSince2000: try reader.readInt64(), to: &output)
     }
 }
 
@@ -95,14 +138,14 @@ struct TimestampCodec: FormattedTextCodec {
 struct DateCodec: FormattedTextCodec {
     let name = "date"
 
-    func format(_ value: UnsafeRawBufferPointer) throws -> String {
+    func appendFormatted(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
         guard value.count == 4 else { throw ValueError.malformed("a date of \(value.count) bytes") }
         var reader = BinaryReader(value)
         let days = try reader.readInt32()
-        if days == Int32.max { return "infinity" }
-        if days == Int32.min { return "-infinity" }
-        let date = PostgresCalendar.formatDate(daysSince2000: Int64(days))
-        return date.text + date.era
+        if days == Int32.max { return output.append(contentsOf: "infinity".utf8) }
+        if days == Int32.min { return output.append(contentsOf: "-infinity".utf8) }
+        let beforeChrist = PostgresCalendar.appendDate(daysSince2000: Int64(days), to: &output)
+        PostgresCalendar.appendEra(beforeChrist: beforeChrist, to: &output)
     }
 }
 
@@ -110,9 +153,9 @@ struct DateCodec: FormattedTextCodec {
 struct TimeCodec: FormattedTextCodec {
     let name = "time"
 
-    func format(_ value: UnsafeRawBufferPointer) throws -> String {
+    func appendFormatted(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
         guard value.count == 8 else { throw ValueError.malformed("a time of \(value.count) bytes") }
         var reader = BinaryReader(value)
-        return PostgresCalendar.formatTime(microseconds: try reader.readInt64())
+        PostgresCalendar.appendTime(microseconds: try reader.readInt64(), to: &output)
     }
 }

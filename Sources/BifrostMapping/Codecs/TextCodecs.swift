@@ -24,6 +24,12 @@ func appendJSONString(_ text: String, to output: inout [UInt8]) {
     text.withUTF8 { appendJSONString(UnsafeRawBufferPointer($0), to: &output) }
 }
 
+/// The lowercase hexadecimal digit of a value 0…15.
+@inline(__always)
+func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+}
+
 /// `text` as a JSON string exactly as the converter stores strings inside JSON arrays, for
 /// code that must produce the same stored form (the SQL translator's array constants).
 public func storedJSONString(_ text: String) -> String {
@@ -39,8 +45,8 @@ struct TextCodec: ValueCodec {
     let name = "text"
     let declaredType = "TEXT"
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        try statement.bindText(value.assumingMemoryBound(to: UInt8.self), at: index)
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        batch.appendText(value)
     }
 
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
@@ -60,8 +66,8 @@ struct EnumCodec: ValueCodec {
         return "\(quotedName) IN (\(list))"
     }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        try TextCodec().bind(value, to: statement, at: index)
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        batch.appendText(value)
     }
 
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
@@ -74,30 +80,27 @@ struct UUIDCodec: ValueCodec {
     let name = "uuid"
     let declaredType = "TEXT"
 
-    func format(_ value: UnsafeRawBufferPointer) throws -> [UInt8] {
+    /// Appends the 36 characters of the canonical form.
+    func appendFormatted(_ value: UnsafeRawBufferPointer, to text: inout [UInt8]) throws {
         guard value.count == 16 else { throw ValueError.malformed("a uuid of \(value.count) bytes") }
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
         for (offset, byte) in value.enumerated() {
             if offset == 4 || offset == 6 || offset == 8 || offset == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0xF)])
+            text.append(hexDigit(byte >> 4))
+            text.append(hexDigit(byte & 0xF))
         }
-        return text
     }
 
     func check(column quotedName: String) -> String? {
         "length(\(quotedName)) = 36"
     }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        try format(value).withUnsafeBufferPointer { try statement.bindText($0, at: index) }
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        try batch.appendText { try appendFormatted(value, to: &$0) }
     }
 
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
         output.append(UInt8(ascii: "\""))
-        output.append(contentsOf: try format(value))
+        try appendFormatted(value, to: &output)
         output.append(UInt8(ascii: "\""))
     }
 }
@@ -111,7 +114,8 @@ struct JSONCodec: ValueCodec {
 
     func check(column quotedName: String) -> String? { "json_valid(\(quotedName))" }
 
-    func compact(_ value: UnsafeRawBufferPointer) throws -> [UInt8] {
+    /// Appends the JSON text without insignificant whitespace.
+    func appendCompact(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
         var body = value
         if isJSONB {
             guard value.first == 1 else {
@@ -119,15 +123,15 @@ struct JSONCodec: ValueCodec {
             }
             body = UnsafeRawBufferPointer(rebasing: value.dropFirst())
         }
-        return JSONText.compact(body)
+        JSONText.compact(body, to: &output)
     }
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        try compact(value).withUnsafeBufferPointer { try statement.bindText($0, at: index) }
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        try batch.appendText { try appendCompact(value, to: &$0) }
     }
 
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
-        output.append(contentsOf: try compact(value))
+        try appendCompact(value, to: &output)
     }
 }
 
@@ -136,17 +140,16 @@ struct BlobCodec: ValueCodec {
     let name = "blob"
     let declaredType = "BLOB"
 
-    func bind(_ value: UnsafeRawBufferPointer, to statement: SQLiteStatement, at index: Int) throws {
-        try statement.bindBlob(value, at: index)
+    func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
+        batch.appendBlob(value)
     }
 
     /// As an array element: PostgreSQL's hex text form, `\x00ff`.
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
-        let hex = Array("0123456789abcdef".utf8)
         output.append(contentsOf: Array("\"\\\\x".utf8))
         for byte in value {
-            output.append(hex[Int(byte >> 4)])
-            output.append(hex[Int(byte & 0xF)])
+            output.append(hexDigit(byte >> 4))
+            output.append(hexDigit(byte & 0xF))
         }
         output.append(UInt8(ascii: "\""))
     }
@@ -158,6 +161,12 @@ public enum JSONText {
     public static func compact(_ json: UnsafeRawBufferPointer) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(json.count)
+        compact(json, to: &output)
+        return output
+    }
+
+    /// Appends `json` without whitespace outside strings to `output`.
+    public static func compact(_ json: UnsafeRawBufferPointer, to output: inout [UInt8]) {
         var inString = false
         var escaped = false
         for byte in json {
@@ -181,7 +190,6 @@ public enum JSONText {
                 }
             }
         }
-        return output
     }
 
     public static func compact(_ json: String) -> String {
