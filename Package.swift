@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "BifrostTranslate", dependencies: ["BifrostPGQuery", "BifrostSchema", "BifrostMapping"]),
         .target(name: "BifrostTransfer",
                 dependencies: ["BifrostPostgres", "BifrostSQLite", "BifrostSchema",
-                               "BifrostIntrospection", "BifrostMapping", "BifrostTranslate"]),
+                               "BifrostIntrospection", "BifrostMapping", "BifrostTranslate", "BifrostPGQuery"]),
         .target(name: "BifrostTestSupport", dependencies: ["BifrostPostgres"]),
 
         // Executables: thin shells over the library.
@@ -78,7 +78,7 @@ let package = Package(
                                    "BifrostTransfer", "BifrostIntrospection", "BifrostSchema", "BifrostMapping",
                                    "BifrostPGQuery"],
                     exclude: ["Corpus", "Golden"]),
-        .testTarget(name: "bifrostCLITests", dependencies: ["BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),
+        .testTarget(name: "bifrostCLITests", dependencies: ["bifrost", "BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

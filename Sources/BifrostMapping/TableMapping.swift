@@ -38,6 +38,8 @@ public struct TableMapping: Sendable {
     /// The SQLite table name.
     public let sqliteName: String
     public let columns: [ColumnMapping]
+    /// A condition on the table's rows (`--where`): only rows it holds for are read.
+    public var rowFilter: String?
 
     /// `COPY (SELECT …) TO STDOUT (FORMAT binary)` for this table. `ONLY` keeps rows of
     /// inheritance children out; a partitioned table is read whole through its parent.
@@ -49,7 +51,9 @@ public struct TableMapping: Sendable {
     /// The FROM item that yields exactly this table's rows: `ONLY` keeps inheritance
     /// children out; a partitioned table is read whole through its parent.
     public var postgresRowSource: String {
-        "\(table.kind == .partitioned ? "" : "ONLY ")\(quotedPostgresName)"
+        let table = "\(self.table.kind == .partitioned ? "" : "ONLY ")\(quotedPostgresName)"
+        guard let rowFilter else { return table }
+        return "(SELECT * FROM \(table) WHERE (\(rowFilter))) AS \(PostgresIdentifier.quote(self.table.name.name))"
     }
 
     public var quotedPostgresName: String {

@@ -4,7 +4,7 @@
 public enum MetadataTables {
     /// `key TEXT PRIMARY KEY, value TEXT`.
     public static let metadata = "_bifrost_metadata"
-    /// `sqlite_name TEXT PRIMARY KEY, source_schema, source_name, row_count, checksum`.
+    /// `sqlite_name TEXT PRIMARY KEY, source_schema, source_name, row_count, checksum, row_filter`.
     public static let tables = "_bifrost_tables"
 
     /// Whether a SQLite table is one of Bifrost's own (any name starting `_bifrost_`).

@@ -10,7 +10,8 @@ extension PostgresToSQLite {
                                    uniquingKeysWith: { first, _ in first })
         let tables = reports.map { report in
             ConversionMetadata.TableRecord(source: report.source, sqliteName: report.sqliteName,
-                                           rows: options.schemaOnly ? nil : report.rows, checksum: checksums[report.sqliteName])
+                                           rows: options.schemaOnly ? nil : report.rows, checksum: checksums[report.sqliteName],
+                                           rowFilter: options.selection.rowFilter(for: report.source))
         }
         return ConversionMetadata(
             sourceServerVersion: try postgres.execute("SHOW server_version").value(row: 0, column: 0) ?? "",

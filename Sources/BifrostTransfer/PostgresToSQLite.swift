@@ -59,7 +59,7 @@ public struct PostgresToSQLite {
         // to them are left out and views reading them are not carried over (with notes).
         let schema = try options.selection.apply(to: fullSchema)
         // Partitions are read through their parent: one SQLite table per partitioned table.
-        let mappings = try Verification.plan(schema, rules: options.rules)
+        let mappings = try Verification.plan(schema, rules: options.rules, selection: options.selection)
 
         let output = try AtomicOutputFile(destination: destination)
         var reports: [TableReport] = []
@@ -93,7 +93,7 @@ public struct PostgresToSQLite {
                 }
             }
             let views = try ViewCheck.keepReadableViews(in: sqlite, notes: &notes)
-            try checkForeignKeys(sqlite)
+            try checkForeignKeys(sqlite, notes: &notes)
             if options.verify && !options.schemaOnly {
                 onEvent(.verifying)
                 let report = try Verification.verify(mappings, postgres: postgres, sqlite: sqlite, maxDifferences: 10)
@@ -116,10 +116,19 @@ public struct PostgresToSQLite {
     }
 
     /// The data came from one snapshot, so every reference must resolve; a dangling one
-    /// means the conversion changed a key.
-    private func checkForeignKeys(_ sqlite: SQLiteConnection) throws {
+    /// means the conversion changed a key — unless `--where` left the referenced rows out,
+    /// which a note then counts.
+    private func checkForeignKeys(_ sqlite: SQLiteConnection, notes: inout [String]) throws {
         let violations = try sqlite.query("PRAGMA foreign_key_check")
         guard let first = violations.first else { return }
+        guard options.selection.rowFilters.isEmpty else {
+            var counts: [String: Int] = [:]
+            for row in violations { counts[RowKey.text(row[0]) + " → " + RowKey.text(row[2]), default: 0] += 1 }
+            for (reference, count) in counts.sorted(by: { $0.key < $1.key }) {
+                notes.append("\(count) rows of \(reference) reference rows that --where left out (PRAGMA foreign_key_check lists them)")
+            }
+            return
+        }
         throw ConversionError.foreignKeyMismatch(
             count: violations.count, example: first.map(RowKey.text).joined(separator: " "))
     }

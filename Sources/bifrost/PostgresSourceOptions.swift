@@ -22,12 +22,28 @@ struct PostgresSourceOptions: ParsableArguments {
                                valueName: "name"))
     var excludeTable: [String] = []
 
+    @Option(name: .customLong("where"),
+            help: ArgumentHelp("Take only the rows of a table for which a SQL condition holds (repeatable), e.g. \"users:created_at > now() - interval '30 days'\".",
+                               valueName: "table:condition"))
+    var rowFilters: [String] = []
+
     var connectionString: ConnectionString { ConnectionString(source) }
+
+    func validate() throws {
+        for filter in rowFilters {
+            do {
+                _ = try RowFilter(parsing: filter)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+    }
 
     func conversionOptions(verify: Bool = true, schemaOnly: Bool = false) throws -> PostgresToSQLite.Options {
         let rules = try mapping.map { try MappingRules.load(path: $0) } ?? .defaultRules
         return PostgresToSQLite.Options(schema: schema, rules: rules, verify: verify,
-                                        selection: TableSelection(included: table, excluded: excludeTable),
+                                        selection: TableSelection(included: table, excluded: excludeTable,
+                                                                  rowFilters: try rowFilters.map(RowFilter.init(parsing:))),
                                         schemaOnly: schemaOnly)
     }
 }

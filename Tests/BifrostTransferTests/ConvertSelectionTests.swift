@@ -104,4 +104,46 @@ import Testing
         let error = #expect(throws: VerificationError.self) { try Verification(source: source, sqlitePath: empty).run() }
         #expect(error?.description.contains("--schema-only") == true)
     }
+
+    @Test func whereTakesSomeRowsRecordsTheConditionAndVerifiesAgainstIt() throws {
+        let source = try SharedCluster.authlyDatabase()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("recent.sqlite")
+        let condition = "revoked AND token_type <> 'refresh'"
+        let filter = try RowFilter(parsing: "public.tokens:\(condition)")
+        let options = PostgresToSQLite.Options(selection: TableSelection(rowFilters: [filter]), jobs: 2)
+        let report = try PostgresToSQLite(source: source, destination: path, options: options).run()
+        let postgres = try PostgresConnection(source)
+        let expected = try postgres.query("SELECT count(*) FROM tokens WHERE \(condition)").value(row: 0, column: 0)
+        #expect(report.tables.first { $0.sqliteName == "tokens" }.map { String($0.rows) } == expected)
+        #expect(report.verification?.isEqual == true)
+
+        let sqlite = try SQLiteConnection(path: path, mode: .readOnly)
+        let metadata = try #require(try ConversionMetadata.read(from: sqlite))
+        #expect(metadata.tables.first { $0.sqliteName == "tokens" }?.rowFilter == condition)
+        #expect(metadata.tables.first { $0.sqliteName == "users" }?.rowFilter == nil)
+        // `verify` reads the recorded condition: the file equals the rows it took.
+        #expect(try Verification(source: source, sqlitePath: path).run().isEqual)
+    }
+
+    @Test func whereThatLeavesOutReferencedRowsIsANoteAndAMalformedOneIsRefused() throws {
+        let source = try SharedCluster.authlyDatabase()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("few-users.sqlite")
+        let options = PostgresToSQLite.Options(selection: TableSelection(rowFilters: [try RowFilter(parsing: "users:false")]))
+        let report = try PostgresToSQLite(source: source, destination: path, options: options).run()
+        #expect(report.tables.first { $0.sqliteName == "users" }?.rows == 0)
+        #expect(report.notes.contains { $0.contains("reference rows that --where left out") })
+
+        for malformed in ["users", "users:", "users:true) UNION (SELECT 1", "users:1; DROP TABLE users", "users:true ORDER BY 1"] {
+            #expect(throws: SelectionError.self, "\(malformed)") { try RowFilter(parsing: malformed) }
+        }
+        let unknown = PostgresToSQLite.Options(selection: TableSelection(rowFilters: [try RowFilter(parsing: "nope:true")]))
+        let error = #expect(throws: SelectionError.self) {
+            try PostgresToSQLite(source: source, destination: directory.file("x.sqlite"), options: unknown).run()
+        }
+        #expect(error?.description.contains("no table nope") == true)
+    }
 }

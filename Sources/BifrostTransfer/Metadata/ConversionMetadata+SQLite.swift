@@ -16,7 +16,8 @@ extension ConversionMetadata {
                   "source_schema" TEXT NOT NULL,
                   "source_name" TEXT NOT NULL,
                   "row_count" INTEGER,
-                  "checksum" TEXT
+                  "checksum" TEXT,
+                  "row_filter" TEXT
                 )
                 """)
             let values: [(Key, String)] = [
@@ -34,13 +35,14 @@ extension ConversionMetadata {
                 try insert.run([.text(key.rawValue), .text(value)])
             }
             let table = try sqlite.prepare("""
-                INSERT INTO \(Self.quotedTables) ("sqlite_name", "source_schema", "source_name", "row_count", "checksum")
-                VALUES (?1, ?2, ?3, ?4, ?5)
+                INSERT INTO \(Self.quotedTables) ("sqlite_name", "source_schema", "source_name", "row_count", "checksum",
+                                                  "row_filter")
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 """)
             for record in tables {
                 try table.run([.text(record.sqliteName), .text(record.source.schema), .text(record.source.name),
                                record.rows.map { .integer(Int64($0)) } ?? .null,
-                               record.checksum.map { .text($0) } ?? .null])
+                               record.checksum.map { .text($0) } ?? .null, record.rowFilter.map { .text($0) } ?? .null])
             }
         }
     }
@@ -65,14 +67,19 @@ extension ConversionMetadata {
         }
         var records: [TableRecord] = []
         if present.contains([.text(MetadataTables.tables)]) {
+            // Files from before --where have no row_filter column.
+            let hasFilters = try sqlite.query("SELECT 1 FROM pragma_table_info(?1) WHERE name = 'row_filter'",
+                                              [.text(MetadataTables.tables)]).isEmpty == false
             for row in try sqlite.query("""
-                SELECT "sqlite_name", "source_schema", "source_name", "row_count", "checksum" FROM \(quotedTables) ORDER BY rowid
+                SELECT "sqlite_name", "source_schema", "source_name", "row_count", "checksum", \(hasFilters ? "\"row_filter\"" : "NULL")
+                FROM \(quotedTables) ORDER BY rowid
                 """) {
                 guard case let .text(sqliteName) = row[0], case let .text(schema) = row[1], case let .text(name) = row[2] else { continue }
                 let rows: Int? = if case let .integer(count) = row[3] { Int(count) } else { nil }
                 let checksum: String? = if case let .text(sum) = row[4] { sum } else { nil }
+                let filter: String? = if case let .text(condition) = row[5] { condition } else { nil }
                 records.append(TableRecord(source: QualifiedName(schema: schema, name: name), sqliteName: sqliteName,
-                                           rows: rows, checksum: checksum))
+                                           rows: rows, checksum: checksum, rowFilter: filter))
             }
         }
         return ConversionMetadata(

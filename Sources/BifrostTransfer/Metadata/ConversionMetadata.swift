@@ -43,12 +43,15 @@ public struct ConversionMetadata: Sendable, Equatable {
         public var rows: Int?
         /// The verification checksum (equal on both sides); `nil` when not verified.
         public var checksum: String?
+        /// The `--where` condition the rows were read with; `nil`: every row.
+        public var rowFilter: String?
 
-        public init(source: QualifiedName, sqliteName: String, rows: Int?, checksum: String?) {
+        public init(source: QualifiedName, sqliteName: String, rows: Int?, checksum: String?, rowFilter: String? = nil) {
             self.source = source
             self.sqliteName = sqliteName
             self.rows = rows
             self.checksum = checksum
+            self.rowFilter = rowFilter
         }
     }
 

@@ -31,23 +31,33 @@ public struct Verification {
         let metadata = try ConversionMetadata.read(from: sqlite)
         if metadata?.content == .schemaOnly { throw VerificationError.schemaOnly(sqlitePath) }
         let selection = options.selection.isEverything ? Self.recordedSelection(metadata, schema) : options.selection
-        let mappings = try Self.plan(try selection.apply(to: schema), rules: options.rules)
+        let mappings = try Self.plan(try selection.apply(to: schema), rules: options.rules, selection: selection)
         return try Self.verify(mappings, postgres: postgres, sqlite: sqlite, maxDifferences: maxDifferences)
     }
 
     /// The tables a file's metadata says were converted (those PostgreSQL still has; a table
-    /// it no longer has is reported missing by the comparison of the rest), or every table.
+    /// it no longer has is reported missing by the comparison of the rest) with the `--where`
+    /// conditions they were read with, or every table.
     static func recordedSelection(_ metadata: ConversionMetadata?, _ schema: Schema) -> TableSelection {
         guard let metadata, !metadata.tables.isEmpty else { return .all }
         let existing = Set(schema.tables.map(\.name))
-        let recorded = metadata.tables.map(\.source).filter(existing.contains).map(\.description)
-        return recorded.isEmpty ? .all : TableSelection(included: recorded)
+        let recorded = metadata.tables.filter { existing.contains($0.source) }
+        guard !recorded.isEmpty else { return .all }
+        return TableSelection(included: recorded.map(\.source.description),
+                              rowFilters: recorded.compactMap { record in
+                                  record.rowFilter.map { RowFilter(table: record.source.description, condition: $0) }
+                              })
     }
 
-    /// The table mappings a conversion of `schema` uses: one per table that is not a partition.
-    static func plan(_ schema: Schema, rules: MappingRules) throws -> [TableMapping] {
+    /// The table mappings a conversion of `schema` uses: one per table that is not a partition,
+    /// reading the rows `selection`'s `--where` conditions take.
+    static func plan(_ schema: Schema, rules: MappingRules, selection: TableSelection = .all) throws -> [TableMapping] {
         let planner = MappingPlanner(rules: rules)
-        return try schema.tables.filter { $0.partitionOf == nil }.map { try planner.plan($0, sqliteName: $0.name.name) }
+        return try schema.tables.filter { $0.partitionOf == nil }.map { table in
+            var mapping = try planner.plan(table, sqliteName: table.name.name)
+            mapping.rowFilter = selection.rowFilter(for: table.name)
+            return mapping
+        }
     }
 
     static func verify(_ mappings: [TableMapping], postgres: PostgresConnection, sqlite: SQLiteConnection,
