@@ -33,6 +33,24 @@ import Testing
         #expect(rows == [[.text("{1,2}")], [.text("[0:2]={7,8,9}")]])
     }
 
+    /// A JSON null element and a NULL element would both be `null` in the stored JSON array.
+    @Test func aJSONNullInsideAJSONBArrayStopsInsteadOfBecomingNull() throws {
+        let source = try SharedCluster.freshDatabase()
+        try PostgresConnection(source).execute("""
+            CREATE TABLE docs (id int PRIMARY KEY, parts jsonb[]);
+            INSERT INTO docs VALUES (1, ARRAY['{"a": 1}', NULL]::jsonb[]), (2, ARRAY['null']::jsonb[]);
+            """)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let error = #expect(throws: ConversionError.self) {
+            try PostgresToSQLite(source: source, destination: directory.file("d.sqlite")).run()
+        }
+        let message = error?.description ?? ""
+        #expect(message.contains("table public.docs, column parts, row id=2"))
+        #expect(message.contains("JSON value null"))
+        #expect(try directory.contents().isEmpty)
+    }
+
     @Test func anEmptySchemaIsAnErrorThatNamesTheOption() throws {
         let source = try SharedCluster.freshDatabase()
         let directory = try TemporaryDirectory()
@@ -95,7 +113,7 @@ import Testing
                 '<(0,0),1>', '<a>1</a>', '12:00:00+05:30', '24:00:00', '-1 year 2 mons -3 days 04:05:06.789',
                 ARRAY['1 day', NULL, '-2 hours']::interval[], '0044-03-15 BC', '2024-02-29 12:00:00.000001',
                 ARRAY['2024-01-01', 'infinity', NULL]::date[], ARRAY['2024-06-01 12:00+02', '-infinity']::timestamptz[],
-                '12345', ARRAY['12345', NULL]::us_zip[], ROW(1, 'x"y'), ARRAY['{"a": 1}', 'null']::jsonb[],
+                '12345', ARRAY['12345', NULL]::us_zip[], ROW(1, 'x"y'), ARRAY['{"a": 1}', NULL]::jsonb[],
                 ARRAY['A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11']::uuid[], '{t,f,NULL}', '{1.50,-2,NULL}', '{NaN,-Infinity,1.5}',
                 ARRAY['\x00ff'::bytea, '\x'::bytea], ARRAY['192.168.1.10', NULL, '10.0.0.0/8']::inet[],
                 ARRAY[['1 day', '2 hours'], ['0', NULL]]::interval[][]);

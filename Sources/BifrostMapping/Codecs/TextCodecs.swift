@@ -130,8 +130,17 @@ struct JSONCodec: ValueCodec {
         try batch.appendText { try appendCompact(value, to: &$0) }
     }
 
+    /// As an array element. A JSON `null` element is refused: in the stored JSON array it
+    /// would be the same `null` as a NULL element, and the difference would be lost.
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
+        let start = output.count
         try appendCompact(value, to: &output)
+        if output[start...].elementsEqual("null".utf8) {
+            output.removeSubrange(start...)
+            throw ValueError.notRepresentable(
+                reason: "a json/jsonb array holding the JSON value null: stored as a JSON array it reads back as a NULL element",
+                hint: "map the column to text (its PostgreSQL text form keeps the difference), e.g. `column schema.table.column -> text` in a mapping file")
+        }
     }
 }
 
