@@ -10,7 +10,7 @@ struct Import: ParsableCommand {
             A file written by `bifrost convert` carries the PostgreSQL model it came from: the \
             tables come back with their original types (uuid, jsonb, arrays, interval, \
             timestamptz, enums, domains), defaults, keys, constraints and indexes. For other \
-            files, types are inferred from the declared SQLite types and listed on stderr. \
+            files, types are inferred from the declared SQLite types and listed on stderr (unless --quiet). \
             Rows are loaded with COPY FROM STDIN, constraints and indexes added after the data, \
             sequences moved past it, and the result compared with the file (unless --no-verify), \
             all in one transaction: on any failure the database is left as it was.
@@ -28,33 +28,23 @@ struct Import: ParsableCommand {
     @Flag(name: .long, help: "Skip the final comparison of the imported rows with the file.")
     var noVerify = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        do {
+        try output.reportingFailure(exitCode: ExitCode.failure.rawValue) {
             let importer = SQLiteToPostgres(source: file, destination: ConnectionString(destination),
                                             options: .init(schema: schema, verify: !noVerify))
-            let report = try importer.run { event in
-                switch event {
-                case let .note(note): printError("note: \(note)")
-                case let .tableFinished(table) where !quiet:
-                    print("  \(table.sqliteName.padding(toLength: max(28, table.sqliteName.count), withPad: " ", startingAt: 0)) \(String(table.rows).leftPadded(10)) rows  \(String(format: "%6.2f", table.seconds)) s")
-                    fflush(nil)
-                case .verifying where !quiet:
-                    print("verifying: comparing every row of both sides…")
-                    fflush(nil)
-                default: break
-                }
-            }
-            if !quiet {
+            let progress = ProgressReporter(output)
+            defer { progress.finish() }
+            let report = try importer.run(onEvent: progress.handle)
+            progress.finish()
+            if output.json {
+                try SummaryOutput.print(TransferSummary(source: file, report: report))
+            } else if !output.quiet {
                 let check = report.verification == nil ? "content not verified (--no-verify)"
                     : "row counts and content checksums match the file"
                 print("imported \(report.tables.count) tables, \(report.totalRows) rows into \(report.destination) in \(String(format: "%.2f", report.seconds)) s; \(check)")
             }
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.failure
         }
     }
 }

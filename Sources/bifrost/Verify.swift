@@ -2,6 +2,7 @@ import ArgumentParser
 import BifrostMapping
 import BifrostPostgres
 import BifrostTransfer
+import Foundation
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,22 +22,26 @@ struct Verify: ParsableCommand {
     @Option(name: .long, help: "How many differing rows to name per table.")
     var maxDiffs = 10
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        do {
+        try output.reportingFailure(exitCode: 2) {
+            let started = Date()
             let report = try Verification(source: source.connectionString, sqlitePath: sqliteFile,
                                           options: try source.conversionOptions(), maxDifferences: maxDiffs).run()
-            print(report.summary)
-            if report.isEqual {
-                print("equal: \(report.tables.count) tables, \(report.tables.reduce(0) { $0 + $1.postgresRows }) rows")
-            } else {
+            if output.json {
+                try SummaryOutput.print(VerifySummary(source: source.connectionString.label, sqliteFile: sqliteFile,
+                                                      report: report, seconds: Date().timeIntervalSince(started)))
+            } else if !output.quiet {
+                print(report.summary)
+                if report.isEqual {
+                    print("equal: \(report.tables.count) tables, \(report.tables.reduce(0) { $0 + $1.postgresRows }) rows")
+                }
+            }
+            if !report.isEqual {
                 printError("different: the SQLite file does not hold the same data as PostgreSQL")
                 throw ExitCode(1)
             }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
         }
     }
 }
