@@ -156,6 +156,29 @@ public final class SQLiteStatement {
         }
     }
 
+    /// The column's value without copying it (see `SQLiteBorrowedValue` for how long its
+    /// bytes stay valid): for hot loops that read every row.
+    public func borrowedValue(at column: Int) -> SQLiteBorrowedValue {
+        let index = Int32(column)
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER:
+            return .integer(sqlite3_column_int64(handle, index))
+        case SQLITE_FLOAT:
+            return .real(sqlite3_column_double(handle, index))
+        case SQLITE_TEXT:
+            // The pointer first, then the byte count, as SQLite's documentation asks.
+            let text = UnsafeRawPointer(sqlite3_column_text(handle, index))
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return .text(UnsafeRawBufferPointer(start: text, count: text == nil ? 0 : count))
+        case SQLITE_BLOB:
+            let bytes = sqlite3_column_blob(handle, index)
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return .blob(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+        default:
+            return .null
+        }
+    }
+
     private func check(_ status: Int32) throws {
         guard status == SQLITE_OK else { throw connection.error(status, sql: sql) }
     }

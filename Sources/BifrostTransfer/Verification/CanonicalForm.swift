@@ -2,16 +2,49 @@ import BifrostMapping
 import BifrostPostgres
 import BifrostSQLite
 import BifrostSchema
-import Foundation
 
-/// The text both sides of a verification reduce a value to before hashing.
+/// The bytes both sides of a verification reduce one column's values to before hashing —
+/// the only definition of them, used by the checksums and by the key-order comparison.
 ///
 /// The PostgreSQL side starts from PostgreSQL's own text output of the value (never from the
 /// binary decoders the conversion used); the SQLite side from the stored value. A codec bug
 /// therefore shows up as a mismatch instead of hiding itself.
-enum CanonicalForm {
-    /// Marks SQL NULL; no text value contains it.
-    static let null = "\u{0}NULL"
+///
+/// A form is a plain value (no references), so reading rows copies nothing per field.
+struct CanonicalForm {
+    /// How a codec's values are reduced, decided once per column.
+    enum Rule {
+        /// integer, text, enum, uuid, date, time: PostgreSQL's text is the stored text.
+        case verbatim
+        case boolean
+        case float(single: Bool)
+        case numeric(scaled: Bool)
+        case json
+        case timestamp
+        /// PostgreSQL's `\x…` hex text; SQLite's bytes written that way.
+        case blob
+        case jsonArray(CanonicalJSON.Element)
+        case unsupported
+    }
+
+    /// A codec without a canonical form met a value.
+    struct Unsupported: Error {}
+
+    let rule: Rule
+
+    init(_ mapping: ColumnMapping) {
+        rule = switch mapping.codec.name {
+        case "integer", "text", "enum", "uuid", "date", "time": .verbatim
+        case "boolean": .boolean
+        case "float": .float(single: mapping.column.type.storage.name == "float4")
+        case "numeric": .numeric(scaled: mapping.column.type.numericScale != nil)
+        case "json": .json
+        case "timestamp": .timestamp
+        case "blob": .blob
+        case "json-array": .jsonArray(CanonicalJSON.Element(mapping.column.type.element?.storage.name))
+        default: .unsupported
+        }
+    }
 
     /// The select-list expression whose text output the PostgreSQL side reduces: the column
     /// itself, which COPY prints with the type's output function (arrays with `array_out`,
@@ -21,152 +54,89 @@ enum CanonicalForm {
         PostgresConnection.quoteIdentifier(mapping.column.name)
     }
 
-    /// The canonical form of a value PostgreSQL printed.
-    static func fromPostgres(_ text: String?, _ mapping: ColumnMapping) throws -> String {
-        guard let text else { return null }
-        switch mapping.codec.name {
-        case "integer", "text", "enum", "uuid", "date", "time":
-            return text
-        case "boolean":
-            return text == "t" ? "1" : "0"
-        case "float":
-            return floatForm(postgresText: text, single: mapping.column.type.storage.name == "float4")
-        case "numeric":
-            return numericForm(text, scale: mapping.column.type.numericScale)
-        case "json":
-            return JSONText.compact(text)
-        case "timestamp":
-            return timestampForm(text)
-        case "blob":
-            return text
-        case "json-array":
-            let literal = try PostgresArrayLiteral.parse(text)
-            return canonicalJSON(try json(literal.value, mapping))
-        default:
-            throw VerificationError.unsupportedCodec(mapping.codec.name, column: mapping.column.name)
+    /// Appends the canonical form of a value PostgreSQL printed (`nil` for NULL); throws
+    /// `Unsupported` for a value of a codec without a canonical form.
+    func appendPostgres(_ text: UnsafeRawBufferPointer?, to row: inout CanonicalRow) throws {
+        guard let text else { return row.appendNull() }
+        row.beginField()
+        switch rule {
+        case .verbatim, .blob:
+            row.append(text)
+        case .boolean:
+            row.append(text.count == 1 && text[0] == UInt8(ascii: "t") ? "1" : "0")
+        case let .float(single):
+            if text.elementsEqual("NaN".utf8) {
+                row.append("NaN")
+            } else if let value = CanonicalNumber.parse(text, single: single) {
+                CanonicalNumber.appendBits(of: value, to: &row)
+            } else {
+                row.append("unparsable float ")
+                row.append(text)
+            }
+        case let .numeric(scaled):
+            row.append(text)
+            if scaled { CanonicalNumber.trimScaleZeros(of: &row) }
+        case .json:
+            row.withBytes { JSONText.compact(text, to: &$0) }
+        case .timestamp:
+            row.withBytes { Self.appendTimestamp(text, to: &$0) }
+        case let .jsonArray(element):
+            CanonicalJSON.append(try CanonicalJSON.fromPostgres(String(decoding: text, as: UTF8.self), element), to: &row)
+        case .unsupported:
+            throw Unsupported()
         }
+        row.endField()
     }
 
-    /// The canonical form of a stored SQLite value.
-    static func fromSQLite(_ value: SQLiteValue, _ mapping: ColumnMapping) throws -> String {
-        switch (mapping.codec.name, value) {
-        case (_, .null): return null
-        case ("float", let .real(number)): return "r" + String(number.bitPattern, radix: 16)
+    /// Appends the canonical form of a stored SQLite value.
+    func appendSQLite(_ value: SQLiteBorrowedValue, to row: inout CanonicalRow) throws {
+        if case .null = value { return row.appendNull() }
+        row.beginField()
+        switch (rule, value) {
+        case let (.float, .real(number)):
+            CanonicalNumber.appendBits(of: number, to: &row)
         // A float column of a file made elsewhere may hold integers; they are doubles to PostgreSQL.
-        case ("float", let .integer(number)): return "r" + String(Double(number).bitPattern, radix: 16)
-        case ("float", .text("NaN")): return "NaN"
-        case ("numeric", let .integer(number)): return numericForm(String(number), scale: mapping.column.type.numericScale)
-        case ("numeric", let .real(number)): return numericForm(plainDecimal(number), scale: mapping.column.type.numericScale)
-        case ("numeric", let .text(text)): return numericForm(text, scale: mapping.column.type.numericScale)
-        case ("blob", let .blob(bytes)): return "\\x" + bytes.map { String(format: "%02x", $0) }.joined()
-        case ("json-array", let .text(json)): return canonicalJSON(try JSONValue.parse(json))
-        case (_, let .integer(number)): return String(number)
-        case (_, let .text(text)): return text
-        case (_, let .real(number)): return "r" + String(number.bitPattern, radix: 16)
-        case (_, let .blob(bytes)): return "blob:" + bytes.map { String(format: "%02x", $0) }.joined()
+        case let (.float, .integer(number)):
+            CanonicalNumber.appendBits(of: Double(number), to: &row)
+        case let (.numeric(scaled), .integer(number)):
+            CanonicalNumber.appendDecimal(number, to: &row)
+            if scaled { CanonicalNumber.trimScaleZeros(of: &row) }
+        case let (.numeric(scaled), .real(number)):
+            var text = CanonicalNumber.plainDecimal(number)
+            text.withUTF8 { row.append(UnsafeRawBufferPointer($0)) }
+            if scaled { CanonicalNumber.trimScaleZeros(of: &row) }
+        case let (.numeric(scaled), .text(text)):
+            row.append(text)
+            if scaled { CanonicalNumber.trimScaleZeros(of: &row) }
+        case let (.blob, .blob(bytes)):
+            row.append("\\x")
+            CanonicalNumber.appendHex(bytes, to: &row)
+        case let (.jsonArray, .text(json)):
+            CanonicalJSON.append(try JSONValue.parse(String(decoding: json, as: UTF8.self)), to: &row)
+        case let (_, .integer(number)):
+            CanonicalNumber.appendDecimal(number, to: &row)
+        case let (_, .text(text)):
+            row.append(text)
+        case let (_, .real(number)):
+            CanonicalNumber.appendBits(of: number, to: &row)
+        case let (_, .blob(bytes)):
+            row.append("blob:")
+            CanonicalNumber.appendHex(bytes, to: &row)
+        case (_, .null):
+            break
         }
+        row.endField()
     }
 
-    // MARK: - Forms
-
-    static func floatForm(postgresText text: String, single: Bool) -> String {
-        switch text {
-        case "NaN": return "NaN"
-        case "Infinity": return "r" + String(Double.infinity.bitPattern, radix: 16)
-        case "-Infinity": return "r" + String((-Double.infinity).bitPattern, radix: 16)
-        default:
-            let value = single ? Float(text).map(Double.init) : Double(text)
-            return value.map { "r" + String($0.bitPattern, radix: 16) } ?? "unparsable float \(text)"
+    /// PostgreSQL prints timestamptz in UTC as `…+00` (before any ` BC`); the stored form
+    /// has no zone suffix.
+    static func appendTimestamp(_ text: UnsafeRawBufferPointer, to output: inout [UInt8]) {
+        let era = text.count >= 3 && text[(text.count - 3)...].elementsEqual(" BC".utf8)
+        var body = era ? UnsafeRawBufferPointer(rebasing: text[..<(text.count - 3)]) : text
+        if body.count >= 3, body[(body.count - 3)...].elementsEqual("+00".utf8) {
+            body = UnsafeRawBufferPointer(rebasing: body[..<(body.count - 3)])
         }
-    }
-
-    /// Decimal text with the trailing fraction zeros a declared scale restores removed, so
-    /// `12.50` in `numeric(12,2)` and the REAL 12.5 agree while `1.50` and `1.5` in an
-    /// unconstrained column do not.
-    static func numericForm(_ text: String, scale: Int?) -> String {
-        guard scale != nil, text.contains("."), !text.contains("e"), !text.contains("E") else { return text }
-        var trimmed = Substring(text)
-        while trimmed.last == "0" { trimmed.removeLast() }
-        if trimmed.last == "." { trimmed.removeLast() }
-        return trimmed == "-0" ? "0" : String(trimmed)
-    }
-
-    /// A double's shortest round-trip digits written without an exponent, as numeric prints.
-    static func plainDecimal(_ value: Double) -> String {
-        let shortest = "\(value)"
-        guard let marker = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
-            return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
-        }
-        let exponent = Int(shortest[shortest.index(after: marker)...]) ?? 0
-        var mantissa = String(shortest[..<marker])
-        let negative = mantissa.hasPrefix("-")
-        if negative { mantissa.removeFirst() }
-        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        var digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
-        var pointAt = parts[0].count + exponent
-        if pointAt <= 0 {
-            digits = String(repeating: "0", count: 1 - pointAt) + digits
-            pointAt = 1
-        } else if pointAt > digits.count {
-            digits += String(repeating: "0", count: pointAt - digits.count)
-        }
-        var text = String(digits.prefix(pointAt))
-        var fraction = String(digits.dropFirst(pointAt))
-        while fraction.last == "0" { fraction.removeLast() }
-        if !fraction.isEmpty { text += "." + fraction }
-        return (negative ? "-" : "") + text
-    }
-
-    /// PostgreSQL prints timestamptz in UTC as `…+00`; the stored form has no zone suffix.
-    static func timestampForm(_ text: String) -> String {
-        var body = text
-        let era = body.hasSuffix(" BC") ? " BC" : ""
-        if !era.isEmpty { body.removeLast(3) }
-        if body.hasSuffix("+00") { body.removeLast(3) }
-        return body + era
-    }
-
-    /// An array element PostgreSQL printed as text, as the element codec would store it
-    /// inside the JSON array.
-    private static func elementForm(_ text: String, _ mapping: ColumnMapping) throws -> JSONValue {
-        let element = mapping.column.type.element?.storage
-        switch element?.name {
-        case "int2", "int4", "int8", "numeric":
-            return text == "NaN" || text.hasSuffix("Infinity") ? .string(text) : .number(Double(text) ?? .nan)
-        case "float4", "float8":
-            if text == "NaN" || text.hasSuffix("Infinity") { return .string(text) }
-            return .number(element?.name == "float4" ? Double(Float(text) ?? .nan) : Double(text) ?? .nan)
-        case "bool":
-            return .bool(text == "t")
-        case "bytea":
-            return .string(text)
-        case "json", "jsonb":
-            return try JSONValue.parse(text)
-        case "timestamp", "timestamptz":
-            return .string(timestampForm(text))
-        default:
-            return .string(text)
-        }
-    }
-
-    private static func json(_ literal: PostgresArrayLiteral, _ mapping: ColumnMapping) throws -> JSONValue {
-        switch literal {
-        case .element(nil): return .null
-        case let .element(text?): return try elementForm(text, mapping)
-        case let .array(items): return .array(try items.map { try json($0, mapping) })
-        }
-    }
-
-    /// Sorted keys and numbers by value: two spellings of one JSON document agree.
-    static func canonicalJSON(_ value: JSONValue) -> String {
-        switch value {
-        case .null: return "null"
-        case let .bool(flag): return flag ? "true" : "false"
-        case let .number(number): return "n" + String(number.bitPattern, radix: 16)
-        case let .string(text): return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        case let .array(elements): return "[" + elements.map(canonicalJSON).joined(separator: ",") + "]"
-        case let .object(members):
-            return "{" + members.keys.sorted().map { canonicalJSON(.string($0)) + ":" + canonicalJSON(members[$0]!) }.joined(separator: ",") + "}"
-        }
+        output.append(contentsOf: body)
+        if era { output.append(contentsOf: " BC".utf8) }
     }
 }

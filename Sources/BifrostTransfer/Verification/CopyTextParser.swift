@@ -1,61 +1,75 @@
-/// Splits one row of PostgreSQL's text COPY format (tab-separated, `\N` for NULL,
-/// backslash escapes) into fields.
-enum CopyTextParser {
-    static func fields(_ line: UnsafeRawBufferPointer) -> [String?] {
-        var fields: [String?] = []
-        var current: [UInt8] = []
-        var isNull = false
-        var index = 0
+import Foundation
+
+/// Walks one row of PostgreSQL's text COPY format (tab-separated, `\N` for NULL, backslash
+/// escapes) field by field. Fields without a backslash are handed over in place; only those
+/// with escapes are decoded, into a buffer reused from row to row.
+struct CopyTextParser {
+    private var unescaped: [UInt8] = []
+
+    /// Calls `body` with each field's position and text, `nil` for NULL.
+    mutating func forEachField(in line: UnsafeRawBufferPointer,
+                               _ body: (Int, UnsafeRawBufferPointer?) throws -> Void) rethrows {
+        guard let base = line.baseAddress else { return try body(0, UnsafeRawBufferPointer(start: nil, count: 0)) }
         let count = line.last == 0x0A ? line.count - 1 : line.count
-        func finish() {
-            fields.append(isNull ? nil : String(decoding: current, as: UTF8.self))
-            current.removeAll(keepingCapacity: true)
-            isNull = false
-        }
-        while index < count {
-            let byte = line[index]
+        var start = 0
+        var index = 0
+        while true {
+            let end = memchr(base + start, 0x09, count - start).map { base.distance(to: $0) } ?? count
+            let field = UnsafeRawBufferPointer(rebasing: line[start..<end])
+            if memchr(base + start, Int32(UInt8(ascii: "\\")), end - start) == nil {
+                try body(index, field)
+            } else if field.count == 2, field[1] == UInt8(ascii: "N") {
+                try body(index, nil)
+            } else {
+                unescape(field)
+                try unescaped.withUnsafeBytes { try body(index, $0) }
+            }
+            guard end < count else { return }
+            start = end + 1
             index += 1
-            if byte == 0x09 {
-                finish()
+        }
+    }
+
+    private mutating func unescape(_ field: UnsafeRawBufferPointer) {
+        unescaped.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < field.count {
+            let byte = field[index]
+            index += 1
+            guard byte == UInt8(ascii: "\\"), index < field.count else {
+                unescaped.append(byte)
                 continue
             }
-            guard byte == UInt8(ascii: "\\"), index < count else {
-                current.append(byte)
-                continue
-            }
-            let escaped = line[index]
+            let escaped = field[index]
             index += 1
             switch escaped {
-            case UInt8(ascii: "N"): isNull = true
-            case UInt8(ascii: "b"): current.append(0x08)
-            case UInt8(ascii: "f"): current.append(0x0C)
-            case UInt8(ascii: "n"): current.append(0x0A)
-            case UInt8(ascii: "r"): current.append(0x0D)
-            case UInt8(ascii: "t"): current.append(0x09)
-            case UInt8(ascii: "v"): current.append(0x0B)
+            case UInt8(ascii: "b"): unescaped.append(0x08)
+            case UInt8(ascii: "f"): unescaped.append(0x0C)
+            case UInt8(ascii: "n"): unescaped.append(0x0A)
+            case UInt8(ascii: "r"): unescaped.append(0x0D)
+            case UInt8(ascii: "t"): unescaped.append(0x09)
+            case UInt8(ascii: "v"): unescaped.append(0x0B)
             case UInt8(ascii: "0")...UInt8(ascii: "7"):
                 var value = Int(escaped - UInt8(ascii: "0"))
                 var digits = 1
-                while digits < 3, index < count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(line[index]) {
-                    value = value * 8 + Int(line[index] - UInt8(ascii: "0"))
+                while digits < 3, index < field.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(field[index]) {
+                    value = value * 8 + Int(field[index] - UInt8(ascii: "0"))
                     index += 1
                     digits += 1
                 }
-                current.append(UInt8(truncatingIfNeeded: value))
+                unescaped.append(UInt8(truncatingIfNeeded: value))
             case UInt8(ascii: "x"):
                 var value = 0
                 var digits = 0
-                while digits < 2, index < count, let digit = hexValue(line[index]) {
+                while digits < 2, index < field.count, let digit = Self.hexValue(field[index]) {
                     value = value * 16 + digit
                     index += 1
                     digits += 1
                 }
-                current.append(UInt8(value))
-            default: current.append(escaped)
+                unescaped.append(UInt8(value))
+            default: unescaped.append(escaped)
             }
         }
-        finish()
-        return fields
     }
 
     private static func hexValue(_ byte: UInt8) -> Int? {

@@ -12,118 +12,93 @@ struct TableVerification {
     let sqlite: SQLiteConnection
     let maxDifferences: Int
 
-    /// Checksums both sides in their natural order first (a sequential scan each); only when
-    /// they differ are both sides read again in key order to name the differing rows.
+    /// Both sides' checksums one after the other, then the report.
     func run() throws -> TableVerificationReport {
+        try report(postgresSide: TableChecksum.postgres(mapping, postgres),
+                   sqliteSide: TableChecksum.sqlite(mapping, sqlite))
+    }
+
+    /// The report from both sides' checksums (sequential scans, see `TableChecksum`); only
+    /// when they differ are both sides read again in key order to name the differing rows.
+    func report(postgresSide: SideChecksum, sqliteSide: SideChecksum) throws -> TableVerificationReport {
         var report = TableVerificationReport(table: mapping.table.name, sqliteName: mapping.sqliteName)
-        var postgresSum = RowChecksum()
-        try postgres.copyOut(postgresQuery(orderedBy: [])) { line in
-            postgresSum.add(try canonicalPostgresRow(line))
-            report.postgresRows += 1
-        }
-        var sqliteSum = RowChecksum()
-        let stored = try sqlite.prepare(sqliteQuery(orderedBy: []))
-        while let row = try nextSQLiteRow(stored) {
-            sqliteSum.add(row)
-            report.sqliteRows += 1
-        }
-        report.postgresChecksum = postgresSum.hex
-        report.sqliteChecksum = sqliteSum.hex
+        report.postgresRows = postgresSide.rows
+        report.sqliteRows = sqliteSide.rows
+        report.postgresChecksum = postgresSide.hex
+        report.sqliteChecksum = sqliteSide.hex
         return report.isEqual ? report : try compareInKeyOrder()
-    }
-
-    private func canonicalPostgresRow(_ line: UnsafeRawBufferPointer) throws -> [String] {
-        try zip(CopyTextParser.fields(line), mapping.columns).map { try CanonicalForm.fromPostgres($0, $1) }
-    }
-
-    private func sqliteQuery(orderedBy keyIndexes: [Int]) -> String {
-        let columns = mapping.columns
-        var sql = "SELECT \(columns.map { SQLiteConnection.quoteIdentifier($0.column.name) }.joined(separator: ", ")) FROM \(SQLiteConnection.quoteIdentifier(mapping.sqliteName))"
-        if !keyIndexes.isEmpty {
-            sql += " ORDER BY " + keyIndexes.map { SQLiteConnection.quoteIdentifier(columns[$0].column.name) }.joined(separator: ", ")
-        }
-        return sql
     }
 
     /// Both sides in key order, merged, so rows present on one side only and rows whose
     /// values differ are named by their key.
     private func compareInKeyOrder() throws -> TableVerificationReport {
+        let table = CanonicalTable(mapping)
         let columns = mapping.columns
         let keyNames = mapping.table.primaryKey?.columns ?? columns.map(\.column.name)
         let keyIndexes = keyNames.compactMap { name in columns.firstIndex { $0.column.name == name } }
-        let sqliteRows = try sqlite.prepare(sqliteQuery(orderedBy: keyIndexes))
+        let numberKeys = Set(keyIndexes.filter { ["integer", "numeric"].contains(columns[$0].codec.name) })
+        let sqliteRows = try sqlite.prepare(table.sqliteQuery(orderedBy: keyIndexes))
         var report = TableVerificationReport(table: mapping.table.name, sqliteName: mapping.sqliteName)
         var postgresSum = RowChecksum()
         var sqliteSum = RowChecksum()
-        var pendingSQLite: [String]? = try nextSQLiteRow(sqliteRows)
+        var stored = CanonicalRow()
+        var hasStored = try table.nextSQLiteRow(sqliteRows, into: &stored)
 
         func record(_ difference: RowDifference) {
             report.differingRows += 1
             if report.differences.count < maxDifferences { report.differences.append(difference) }
         }
-        func key(_ row: [String]) -> String {
-            zip(keyIndexes.map { columns[$0].column.name }, keyIndexes.map { row[$0] })
-                .map { "\($0)=\($1 == CanonicalForm.null ? "NULL" : $1)" }.joined(separator: ", ")
+        func key(_ row: CanonicalRow) -> String {
+            keyIndexes.map { "\(columns[$0].column.name)=\(row.text($0))" }.joined(separator: ", ")
         }
-        func consumeSQLite(_ row: [String]) throws {
-            sqliteSum.add(row)
+        func consumeStored() throws {
+            sqliteSum.add(stored)
             report.sqliteRows += 1
-            pendingSQLite = try nextSQLiteRow(sqliteRows)
+            hasStored = try table.nextSQLiteRow(sqliteRows, into: &stored)
         }
 
-        try postgres.copyOut(postgresQuery(orderedBy: keyIndexes)) { line in
-            let row = try canonicalPostgresRow(line)
+        try table.readPostgres(postgres, orderedBy: keyIndexes) { row in
             postgresSum.add(row)
             report.postgresRows += 1
             // Rows only SQLite has, ordered before this one.
-            while let stored = pendingSQLite, Self.compareKeys(stored, row, keyIndexes) == .orderedAscending {
+            while hasStored, Self.compareKeys(stored, row, keyIndexes, numberKeys) == .orderedAscending {
                 record(RowDifference(key: key(stored), columns: [], kind: .onlyInSQLite))
-                try consumeSQLite(stored)
+                try consumeStored()
             }
-            guard let stored = pendingSQLite, Self.compareKeys(stored, row, keyIndexes) == .orderedSame else {
+            guard hasStored, Self.compareKeys(stored, row, keyIndexes, numberKeys) == .orderedSame else {
                 record(RowDifference(key: key(row), columns: [], kind: .onlyInPostgres))
                 return
             }
-            let differing = columns.indices.filter { stored[$0] != row[$0] }.map { columns[$0].column.name }
+            let differing = columns.indices.filter { stored.field($0) != row.field($0) }.map { columns[$0].column.name }
             if !differing.isEmpty { record(RowDifference(key: key(row), columns: differing, kind: .valuesDiffer)) }
-            try consumeSQLite(stored)
+            try consumeStored()
         }
-        while let stored = pendingSQLite {
+        while hasStored {
             record(RowDifference(key: key(stored), columns: [], kind: .onlyInSQLite))
-            try consumeSQLite(stored)
+            try consumeStored()
         }
         report.postgresChecksum = postgresSum.hex
         report.sqliteChecksum = sqliteSum.hex
         return report
     }
 
-    private func nextSQLiteRow(_ statement: SQLiteStatement) throws -> [String]? {
-        guard try statement.step() else { return nil }
-        return try mapping.columns.indices.map { try CanonicalForm.fromSQLite(statement.value(at: $0), mapping.columns[$0]) }
-    }
-
-    /// PostgreSQL's text output of every column, ordered (when keys are given) like SQLite
-    /// orders the stored keys: text keys by bytes (`COLLATE "C"`).
-    private func postgresQuery(orderedBy keyIndexes: [Int]) -> String {
-        let columns = mapping.columns
-        let order = keyIndexes.map { index -> String in
-            let quoted = PostgresConnection.quoteIdentifier(columns[index].column.name)
-            return columns[index].codec.declaredType == "TEXT" ? "\(quoted)::text COLLATE \"C\"" : quoted
-        }
-        let orderBy = order.isEmpty ? "" : " ORDER BY \(order.joined(separator: ", "))"
-        return """
-            COPY (SELECT \(columns.map(CanonicalForm.postgresExpression).joined(separator: ", "))
-                  FROM \(mapping.postgresRowSource)\(orderBy)) TO STDOUT
-            """
-    }
-
-    /// Key order as both databases sort: integers by value, everything else by bytes.
-    static func compareKeys(_ left: [String], _ right: [String], _ keyIndexes: [Int]) -> ComparisonResult {
+    /// Key order as both databases sort: NULLs first, integers in number columns by value,
+    /// everything else by bytes.
+    static func compareKeys(_ left: CanonicalRow, _ right: CanonicalRow, _ keyIndexes: [Int],
+                            _ numberKeys: Set<Int>) -> ComparisonResult {
         for index in keyIndexes {
-            let (a, b) = (left[index], right[index])
-            if a == b { continue }
-            if let x = Int64(a), let y = Int64(b) { return x < y ? .orderedAscending : .orderedDescending }
-            return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? .orderedAscending : .orderedDescending
+            switch (left.field(index), right.field(index)) {
+            case (nil, nil): continue
+            case (nil, _): return .orderedAscending
+            case (_, nil): return .orderedDescending
+            case let (a?, b?):
+                if a == b { continue }
+                if numberKeys.contains(index), let x = Int64(String(decoding: a, as: UTF8.self)),
+                   let y = Int64(String(decoding: b, as: UTF8.self)) {
+                    return x < y ? .orderedAscending : .orderedDescending
+                }
+                return a.lexicographicallyPrecedes(b) ? .orderedAscending : .orderedDescending
+            }
         }
         return .orderedSame
     }
@@ -168,29 +143,5 @@ public struct TableVerificationReport: Sendable, Codable {
     init(table: QualifiedName, sqliteName: String) {
         self.table = table
         self.sqliteName = sqliteName
-    }
-}
-
-/// A multiset checksum: the wrapping sum of 64-bit FNV-1a hashes of rows, so row order
-/// does not matter but every value does.
-struct RowChecksum {
-    private var sum: UInt64 = 0
-
-    mutating func add(_ row: [String]) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for field in row {
-            for byte in field.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            hash ^= 0xFF  // field separator that no UTF-8 text contains
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        sum = sum &+ hash
-    }
-
-    var hex: String {
-        let digits = String(sum, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -67,13 +67,18 @@ public struct Verification {
             return nil
         })
         var report = VerificationReport()
-        for mapping in mappings {
-            guard existing.contains(mapping.sqliteName) else {
-                report.missingTables.append(mapping.table.name)
-                continue
-            }
+        report.missingTables = mappings.filter { !existing.contains($0.sqliteName) }.map(\.table.name)
+        let tables = mappings.filter { existing.contains($0.sqliteName) }
+        // Each side of every table on its own thread and connection; then the reports, which
+        // read both sides again (in key order) only for tables whose checksums differ.
+        let postgresSides = BackgroundTask { try tables.map { try TableChecksum.postgres($0, postgres) } }
+        let sqliteSides = Result { try tables.map { try TableChecksum.sqlite($0, sqlite) } }
+        let postgresResult = Result { try postgresSides.wait() }
+        let (postgresChecksums, sqliteChecksums) = (try postgresResult.get(), try sqliteSides.get())
+        for (index, mapping) in tables.enumerated() {
             report.tables.append(try TableVerification(mapping: mapping, postgres: postgres, sqlite: sqlite,
-                                                       maxDifferences: maxDifferences).run())
+                                                       maxDifferences: maxDifferences)
+                .report(postgresSide: postgresChecksums[index], sqliteSide: sqliteChecksums[index]))
         }
         return report
     }
