@@ -11,10 +11,10 @@ indirect enum StoredJSON: Equatable {
         let description: String
     }
 
-    /// Parses `text`; with `rawElements` the top-level array's elements are kept whole as
+    /// Parses the UTF-8 `text`; with `rawElements` the top-level array's elements are kept whole as
     /// JSON text (json[] elements are JSON values themselves, arrays included).
-    static func parse(_ text: String, rawElements: Bool) throws -> StoredJSON {
-        var parser = Parser(bytes: Array(text.utf8))
+    static func parse(_ text: [UInt8], rawElements: Bool) throws -> StoredJSON {
+        var parser = Parser(bytes: text)
         parser.skipSpace()
         let value = try parser.value(rawDepth: rawElements ? 1 : nil)
         parser.skipSpace()

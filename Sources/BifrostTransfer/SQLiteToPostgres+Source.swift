@@ -51,6 +51,19 @@ struct ImportSource {
         return ImportSource(schema: schema, rules: rules ?? .defaultRules, fromMetadata: true, notes: [])
     }
 
+    /// How many rows a table holds, for progress: the count `convert` recorded in
+    /// `_bifrost_tables` when there is one, else SQLite's own `count(*)`.
+    static func rowCount(_ sqlite: SQLiteConnection, table: String) throws -> Double {
+        let recorded = try sqlite.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                                        [.text(MetadataTables.tables)]).isEmpty ? [] : try sqlite.query("""
+            SELECT "row_count" FROM \(SQLiteConnection.quoteIdentifier(MetadataTables.tables)) WHERE "sqlite_name" = ?1
+            """, [.text(table)])
+        if case let .integer(count)? = recorded.first?.first { return Double(count) }
+        let counted = try sqlite.query("SELECT count(*) FROM \(SQLiteConnection.quoteIdentifier(table))")
+        if case let .integer(count)? = counted.first?.first { return Double(count) }
+        return -1
+    }
+
     /// A model from the SQLite tables' declared types, by SQLite's affinity rules:
     /// INT → bigint, CHAR/CLOB/TEXT → text, BLOB → bytea, REAL/FLOA/DOUB → double precision,
     /// anything else → numeric; no declared type → from the stored values.

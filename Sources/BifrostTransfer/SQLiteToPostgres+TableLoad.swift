@@ -4,8 +4,8 @@ import BifrostSQLite
 import BifrostSchema
 import Foundation
 
-/// Streams one SQLite table into `COPY … FROM STDIN` (text format), each stored value
-/// turned back into PostgreSQL's text input form.
+/// Streams one SQLite table into `COPY … FROM STDIN` (text format): each stored value is
+/// encoded from SQLite's column straight into the COPY line, no per-value objects.
 struct TableLoad {
     let mapping: TableMapping
     /// The quoted target table, `"schema"."table"`.
@@ -21,28 +21,41 @@ struct TableLoad {
         return "SELECT \(list) FROM \(SQLiteConnection.quoteIdentifier(mapping.sqliteName))"
     }
 
-    func run() throws -> TableReport {
+    /// The COPY; `FREEZE` writes the rows already frozen (later scans set no hint bits),
+    /// allowed because the table was created in this transaction (not for a partitioned one).
+    private var copySQL: String {
+        let list = loadedColumns.map { PostgresDDL.quote($0.column.name) }.joined(separator: ", ")
+        let freeze = mapping.table.kind == .partitioned ? "" : " (FREEZE)"
+        return "COPY \(target) (\(list)) FROM STDIN\(freeze)"
+    }
+
+    /// Loads every row; `onProgress(rows, bytes)` is called a few times a second at most.
+    func run(onProgress: (Int, Int) -> Void = { _, _ in }) throws -> TableReport {
         let started = Date()
         let columns = loadedColumns
         let forms = try columns.map { try StoredForm(codec: $0.codec, column: $0.column) }
-        let list = columns.map { PostgresDDL.quote($0.column.name) }.joined(separator: ", ")
         let select = try sqlite.prepare(selectSQL)
+        var progress = ProgressClock()
         var sent = 0
+        var bytes = 0
         let stored: Int
         do {
-            stored = try postgres.copyIn("COPY \(target) (\(list)) FROM STDIN") { writer in
+            stored = try postgres.copyIn(copySQL) { writer in
                 var line: [UInt8] = []
-                var row: [SQLiteValue] = Array(repeating: .null, count: forms.count)
+                var field: [UInt8] = []
                 while try select.step() {
                     line.removeAll(keepingCapacity: true)
                     for index in forms.indices {
-                        row[index] = select.value(at: index)
-                    }
-                    for (index, form) in forms.enumerated() {
                         if index > 0 { line.append(0x09) }
                         do {
-                            appendCopyField(try form.postgresText(row[index]), to: &line)
+                            field.removeAll(keepingCapacity: true)
+                            if try forms[index].appendText(select.borrowedValue(at: index), to: &field) {
+                                try appendCopyField(field, to: &line)
+                            } else {
+                                appendCopyNull(to: &line)
+                            }
                         } catch let error as StoredValueError {
+                            let row = forms.indices.map(select.value(at:))
                             throw ImportError.value(table: mapping.table.name, column: columns[index].column.name,
                                                     key: describeKey(row), value: preview(row[index]), reason: error)
                         }
@@ -50,6 +63,8 @@ struct TableLoad {
                     line.append(0x0A)
                     try writer.write(line)
                     sent += 1
+                    bytes += line.count
+                    if progress.due(rows: sent) { onProgress(sent, bytes) }
                 }
             }
         } catch let error as PostgresError where error.kind == .server {
@@ -58,7 +73,7 @@ struct TableLoad {
         guard stored == sent else {
             throw ImportError.rowCountMismatch(table: mapping.table.name, sqlite: sent, postgres: stored)
         }
-        return TableReport(source: mapping.table.name, sqliteName: mapping.sqliteName, rows: sent,
+        return TableReport(source: mapping.table.name, sqliteName: mapping.sqliteName, rows: sent, bytes: bytes,
                            seconds: Date().timeIntervalSince(started))
     }
 
@@ -86,11 +101,13 @@ struct TableLoad {
 
     private func preview(_ value: SQLiteValue) -> String {
         switch value {
-        case .null: "NULL"
-        case let .integer(number): String(number)
-        case let .real(number): "\(number)"
-        case let .text(text): text.count > 60 ? "'\(text.prefix(60))…'" : "'\(text)'"
-        case let .blob(bytes): "BLOB of \(bytes.count) bytes"
+        case .null: return "NULL"
+        case let .integer(number): return String(number)
+        case let .real(number): return "\(number)"
+        case let .text(text):
+            let shown = text.prefix(60).replacingOccurrences(of: "\u{0}", with: "\\0")
+            return text.count > 60 ? "'\(shown)…'" : "'\(shown)'"
+        case let .blob(bytes): return "BLOB of \(bytes.count) bytes"
         }
     }
 }

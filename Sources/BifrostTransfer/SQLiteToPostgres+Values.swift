@@ -48,80 +48,117 @@ public struct StoredValueError: Error, Sendable, CustomStringConvertible {
 }
 
 extension StoredForm {
-    /// The value in PostgreSQL's text input form; `nil` for NULL.
-    func postgresText(_ value: SQLiteValue) throws -> String? {
+    /// Appends the value in PostgreSQL's text input form (not yet COPY-escaped) to `text`,
+    /// read straight from SQLite's column; `false` for NULL, which appends nothing.
+    func appendText(_ value: SQLiteBorrowedValue, to text: inout [UInt8]) throws -> Bool {
         switch (self, value) {
-        case (_, .null): return nil
-        case let (.array(element), .text(json)): return try Self.arrayLiteral(json, element: element)
+        case (_, .null): return false
+        case let (.array(element), .text(json)): try Self.appendArrayLiteral(json, element: element, to: &text)
         case (.array, _): throw mismatch(value, expected: "TEXT holding a JSON array")
-        case let (.integer, .integer(number)): return String(number)
+        case let (.integer, .integer(number)): Self.appendDecimal(number, to: &text)
         case (.integer, _): throw mismatch(value, expected: "an INTEGER")
-        case let (.boolean, .integer(number)) where number == 0 || number == 1: return number == 1 ? "t" : "f"
+        case let (.boolean, .integer(number)) where number == 0 || number == 1:
+            text.append(number == 1 ? UInt8(ascii: "t") : UInt8(ascii: "f"))
         case (.boolean, _): throw mismatch(value, expected: "INTEGER 0 or 1")
-        case let (.float, .real(number)): return Self.floatText(number)
-        case let (.float, .integer(number)): return String(number)
-        case let (.float, .text(text)) where ["NaN", "Infinity", "-Infinity"].contains(text): return text
+        case let (.float, .real(number)): Self.appendFloat(number, to: &text)
+        case let (.float, .integer(number)): Self.appendDecimal(number, to: &text)
+        case let (.float, .text(word)) where Self.floatWords.contains(where: word.elementsEqual):
+            text.append(contentsOf: word)
         case (.float, _): throw mismatch(value, expected: "a REAL, or the text NaN")
-        case let (.numeric, .integer(number)): return String(number)
-        case let (.numeric, .real(number)) where number.isFinite: return "\(number)"
-        case let (.numeric, .text(text)): return try Self.checkedText(text)
+        case let (.numeric, .integer(number)): Self.appendDecimal(number, to: &text)
+        case let (.numeric, .real(number)) where number.isFinite: Self.appendFloat(number, to: &text)
+        case let (.numeric, .text(digits)): text.append(contentsOf: digits)
         case (.numeric, _): throw mismatch(value, expected: "an INTEGER, a REAL or decimal TEXT")
-        case let (.uuid, .text(text)):
-            guard Self.isUUID(text) else { throw mismatch(value, expected: "a UUID as 8-4-4-4-12 hexadecimal digits") }
-            return text
+        case let (.uuid, .text(uuid)):
+            guard Self.isUUID(uuid) else { throw mismatch(value, expected: "a UUID as 8-4-4-4-12 hexadecimal digits") }
+            text.append(contentsOf: uuid)
         case (.uuid, _): throw mismatch(value, expected: "TEXT holding a UUID")
-        case let (.bytea, .blob(bytes)): return Self.hex(bytes)
-        case let (.bytea, .text(text)): return Self.hex(Array(text.utf8))
+        case let (.bytea, .blob(bytes)), let (.bytea, .text(bytes)): Self.appendHex(bytes, to: &text)
         case (.bytea, _): throw mismatch(value, expected: "a BLOB")
-        case let (.timestamp(withZone), .text(text)): return withZone ? Self.utc(text) : try Self.checkedText(text)
-        case let (.text, .integer(number)): return String(number)
-        case let (.text, .real(number)): return Self.floatText(number)
-        case let (_, .text(text)): return try Self.checkedText(text)
+        case let (.timestamp(withZone: true), .text(stamp)): Self.appendUTC(stamp, to: &text)
+        case let (.text, .integer(number)): Self.appendDecimal(number, to: &text)
+        case let (.text, .real(number)): Self.appendFloat(number, to: &text)
+        case let (_, .text(bytes)): text.append(contentsOf: bytes)
         case (_, _): throw mismatch(value, expected: "TEXT")
         }
+        return true
     }
 
-    private func mismatch(_ value: SQLiteValue, expected: String) -> StoredValueError {
-        StoredValueError(
-            reason: "stored as \(value.storageClass) where \(expected) is expected for this column",
+    private func mismatch(_ value: SQLiteBorrowedValue, expected: String) -> StoredValueError {
+        let storageClass = switch value {
+        case .null: "null"
+        case .integer: "integer"
+        case .real: "real"
+        case .text: "text"
+        case .blob: "blob"
+        }
+        return StoredValueError(
+            reason: "stored as \(storageClass) where \(expected) is expected for this column",
             hint: "correct the value in the SQLite file (a file written by `bifrost convert` always holds that form)")
     }
 
-    static func checkedText(_ text: String) throws -> String {
-        guard !text.utf8.contains(0) else {
-            throw StoredValueError(reason: "text holds a NUL byte, which PostgreSQL text cannot hold",
-                                   hint: "remove the NUL byte, or store the value as a BLOB in a bytea column")
+    /// The texts a float column holds for values SQLite cannot store as REAL.
+    private static let floatWords: [[UInt8]] = ["NaN", "Infinity", "-Infinity"].map { Array($0.utf8) }
+
+    /// Decimal digits, without going through a `String`.
+    static func appendDecimal(_ number: Int64, to text: inout [UInt8]) {
+        if number < 0 { text.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
         }
-        return text
+        let start = text.count
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var position = start + digits - 1
+        repeat {
+            text[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+            position -= 1
+        } while magnitude > 0
     }
 
     /// Shortest round-trip digits; PostgreSQL's spellings for NaN and the infinities.
-    static func floatText(_ number: Double) -> String {
-        if number.isNaN { return "NaN" }
-        if number.isInfinite { return number > 0 ? "Infinity" : "-Infinity" }
-        return "\(number)"
+    static func appendFloat(_ number: Double, to text: inout [UInt8]) {
+        if number.isNaN {
+            text.append(contentsOf: "NaN".utf8)
+        } else if number.isInfinite {
+            text.append(contentsOf: (number > 0 ? "Infinity" : "-Infinity").utf8)
+        } else {
+            var digits = number.description
+            digits.withUTF8 { text.append(contentsOf: $0) }
+        }
     }
 
     /// A timestamp stored in UTC, marked as UTC (`+00` before a ` BC` suffix).
-    static func utc(_ text: String) -> String {
-        if text == "infinity" || text == "-infinity" { return text }
-        if text.hasSuffix(" BC") { return String(text.dropLast(3)) + "+00 BC" }
-        return text + "+00"
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
-        output.reserveCapacity(2 + bytes.count * 2)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0xF)])
+    static func appendUTC(_ stamp: UnsafeRawBufferPointer, to text: inout [UInt8]) {
+        if stamp.elementsEqual("infinity".utf8) || stamp.elementsEqual("-infinity".utf8) {
+            text.append(contentsOf: stamp)
+        } else if stamp.count >= 3, stamp[(stamp.count - 3)...].elementsEqual(" BC".utf8) {
+            text.append(contentsOf: stamp[..<(stamp.count - 3)])
+            text.append(contentsOf: "+00 BC".utf8)
+        } else {
+            text.append(contentsOf: stamp)
+            text.append(contentsOf: "+00".utf8)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
-    static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+    /// bytea's hex form, `\x` and two lowercase digits a byte.
+    static func appendHex(_ bytes: UnsafeRawBufferPointer, to text: inout [UInt8]) {
+        text.reserveCapacity(text.count + 2 + bytes.count * 2)
+        text.append(UInt8(ascii: "\\"))
+        text.append(UInt8(ascii: "x"))
+        for byte in bytes {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0xF)])
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func isUUID(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count == 36 else { return false }
         for (offset, byte) in bytes.enumerated() {
             if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
@@ -131,84 +168,5 @@ extension StoredForm {
             }
         }
         return true
-    }
-
-    /// A stored JSON array as a PostgreSQL array literal, every element quoted.
-    static func arrayLiteral(_ json: String, element: StoredForm) throws -> String {
-        let node: StoredJSON
-        do {
-            node = try StoredJSON.parse(json, rawElements: element == .json)
-        } catch {
-            throw StoredValueError(reason: "not a JSON array: \(error)", hint: "the column holds arrays as JSON text, e.g. [\"a\",null]")
-        }
-        guard case .array = node else {
-            throw StoredValueError(reason: "JSON \(json.prefix(40)) is not an array", hint: "the column holds arrays as JSON text, e.g. [\"a\",null]")
-        }
-        var output = ""
-        try append(node, element: element, to: &output)
-        return output
-    }
-
-    private static func append(_ node: StoredJSON, element: StoredForm, to output: inout String) throws {
-        switch node {
-        case let .array(items):
-            output += "{"
-            for (position, item) in items.enumerated() {
-                if position > 0 { output += "," }
-                try append(item, element: element, to: &output)
-            }
-            output += "}"
-        case .null:
-            output += "NULL"
-        case let .string(text):
-            let value: String = switch element {
-            case .timestamp(withZone: true): utc(text)
-            case .integer, .boolean, .json:
-                throw StoredValueError(reason: "array element \"\(text.prefix(40))\" is a JSON string where a \(element) is expected", hint: nil)
-            default: try checkedText(text)
-            }
-            quote(value, to: &output)
-        case let .raw(text):
-            let value: String
-            switch element {
-            case .boolean:
-                guard text == "true" || text == "false" else {
-                    throw StoredValueError(reason: "array element \(text.prefix(40)) is not true or false", hint: nil)
-                }
-                value = text == "true" ? "t" : "f"
-            case .integer, .float, .numeric, .json:
-                value = text
-            default:
-                throw StoredValueError(reason: "array element \(text.prefix(40)) is not a JSON string", hint: nil)
-            }
-            quote(value, to: &output)
-        }
-    }
-
-    /// An array element in double quotes, `"` and `\` escaped (`"NULL"` stays a string).
-    private static func quote(_ value: String, to output: inout String) {
-        output += "\""
-        for character in value {
-            if character == "\"" || character == "\\" { output += "\\" }
-            output.append(character)
-        }
-        output += "\""
-    }
-}
-
-/// COPY text-format escaping of one field: backslash, newline, carriage return, tab.
-func appendCopyField(_ text: String?, to writer: inout [UInt8]) {
-    guard let text else {
-        writer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
-        return
-    }
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "\\"): writer.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: writer.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: writer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: writer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-        default: writer.append(byte)
-        }
     }
 }

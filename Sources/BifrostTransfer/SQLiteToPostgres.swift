@@ -51,7 +51,9 @@ public struct SQLiteToPostgres {
         var notes = input.fromMetadata ? [] : ["\(source) has no \(ImportSource.metadataTable): PostgreSQL types inferred from the declared SQLite types"] + input.notes
 
         let postgres = try PostgresConnection(destination)
-        try postgres.execute("BEGIN")
+        // READ COMMITTED whatever the server's default: COPY FREEZE refuses to run in a
+        // transaction that holds a snapshot from earlier statements.
+        try postgres.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
         var reports: [TableReport] = []
         var verification: VerificationReport?
         do {
@@ -65,9 +67,10 @@ public struct SQLiteToPostgres {
             try run(ddl.createTypes() + ddl.createSequences(), "create types and sequences", postgres)
             try run(tables.map(ddl.createTable), "create tables", postgres)
             for mapping in mappings {
-                onEvent(.tableStarted(mapping.table.name, estimatedRows: -1))
-                let report = try TableLoad(mapping: mapping, target: ddl.name(mapping.table.name),
-                                           postgres: postgres, sqlite: sqlite).run()
+                let name = mapping.table.name
+                onEvent(.tableStarted(name, estimatedRows: try ImportSource.rowCount(sqlite, table: mapping.sqliteName)))
+                let report = try TableLoad(mapping: mapping, target: ddl.name(name), postgres: postgres, sqlite: sqlite)
+                    .run { onEvent(.tableProgress(name, rows: $0, bytes: $1)) }
                 reports.append(report)
                 onEvent(.tableFinished(report))
             }
