@@ -65,6 +65,15 @@ public struct PostgresToSQLite {
         var reports: [TableReport] = []
         var notes: [String] = []
         var verification: VerificationReport?
+        // Other connections (readers for --jobs, verification's PostgreSQL side) join this
+        // transaction's snapshot.
+        let needsSnapshot = !options.schemaOnly && (options.jobs > 1 || options.verify)
+        let snapshot = needsSnapshot ? SnapshotConnection.export(from: postgres) : nil
+        if options.jobs > 1, !options.schemaOnly, snapshot == nil {
+            notes.append("--jobs \(options.jobs) needs pg_export_snapshot(), which this server refused: tables were read one at a time")
+        }
+        let verifier = options.verify && !options.schemaOnly
+            ? ConvertVerification(mappings: mappings, source: source, snapshot: snapshot) : nil
         do {
             let sqlite = try SQLiteConnection(path: output.temporaryPath)
             // The file is discarded on failure, so the load needs no journal and no fsync; a
@@ -78,12 +87,10 @@ public struct PostgresToSQLite {
             if options.schemaOnly {
                 reports = mappings.map { TableReport(source: $0.table.name, sqliteName: $0.sqliteName) }
             } else {
-                let snapshot = options.jobs > 1 ? SnapshotConnection.export(from: postgres) : nil
-                if options.jobs > 1, snapshot == nil {
-                    notes.append("--jobs \(options.jobs) needs pg_export_snapshot(), which this server refused: tables were read one at a time")
-                }
                 let connections = ReaderConnections(own: postgres, source: source, snapshot: snapshot, jobs: options.jobs)
-                reports = try CopyPipeline(mappings: mappings, sqlite: sqlite, connections: connections).run(onEvent: onEvent)
+                var pipeline = CopyPipeline(mappings: mappings, sqlite: sqlite, connections: connections)
+                pipeline.afterTable = { try verifier?.addSQLiteSide($0, sqlite) }
+                reports = try pipeline.run(onEvent: onEvent)
             }
             for statement in translation.afterData {
                 do {
@@ -93,10 +100,10 @@ public struct PostgresToSQLite {
                 }
             }
             let views = try ViewCheck.keepReadableViews(in: sqlite, notes: &notes)
-            try checkForeignKeys(sqlite, notes: &notes)
-            if options.verify && !options.schemaOnly {
+            try checkForeignKeys(sqlite, mappings: mappings, notes: &notes)
+            if let verifier {
                 onEvent(.verifying)
-                let report = try Verification.verify(mappings, postgres: postgres, sqlite: sqlite, maxDifferences: 10)
+                let report = try verifier.finish(postgres: postgres, sqlite: sqlite)
                 guard report.isEqual else { throw ConversionError.verificationFailed(report) }
                 verification = report
             }
@@ -106,6 +113,7 @@ public struct PostgresToSQLite {
             notes.forEach { onEvent(.note($0)) }
             try sqlite.execute("PRAGMA journal_mode = DELETE")
         } catch {
+            verifier?.abandon()
             output.discard()
             throw error
         }
@@ -118,8 +126,13 @@ public struct PostgresToSQLite {
     /// The data came from one snapshot, so every reference must resolve; a dangling one
     /// means the conversion changed a key — unless `--where` left the referenced rows out,
     /// which a note then counts.
-    private func checkForeignKeys(_ sqlite: SQLiteConnection, notes: inout [String]) throws {
-        let violations = try sqlite.query("PRAGMA foreign_key_check")
+    private func checkForeignKeys(_ sqlite: SQLiteConnection, mappings: [TableMapping], notes: inout [String]) throws {
+        let proof = ReferenceProof(mappings: mappings)
+        var violations: [[SQLiteValue]] = []
+        for mapping in mappings where !mapping.table.foreignKeys.isEmpty {
+            if options.verify, options.selection.rowFilters.isEmpty, proof.verificationProves(mapping) { continue }
+            violations += try sqlite.query("PRAGMA foreign_key_check(\(SQLiteConnection.quoteIdentifier(mapping.sqliteName)))")
+        }
         guard let first = violations.first else { return }
         guard options.selection.rowFilters.isEmpty else {
             var counts: [String: Int] = [:]

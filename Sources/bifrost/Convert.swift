@@ -27,14 +27,17 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Skip the final comparison of both sides (row counts and content checksums).")
     var noVerify = false
 
+    @Option(name: .shortAndLong,
+            help: "PostgreSQL connections reading tables at once, all in one snapshot (SQLite is written by one thread).")
+    var jobs = 1
+
     @Flag(name: .long, help: "Create the tables, indexes, triggers and views, without rows.")
     var schemaOnly = false
 
     @Flag(name: .long, help: "Not supported: convert always writes a new file (see the message).")
     var dataOnly = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if dataOnly {
@@ -44,46 +47,34 @@ struct Convert: ParsableCommand {
                 schema and the rows into one file
                 """)
         }
+        if jobs < 1 || jobs > 64 {
+            throw ValidationError("--jobs \(jobs): give 1 to 64 connections")
+        }
     }
 
     func run() throws {
-        do {
+        try output.reportingFailure(exitCode: ExitCode.failure.rawValue) {
             let conversion = PostgresToSQLite(source: source.connectionString, destination: destination,
-                                              options: try source.conversionOptions(verify: !noVerify, schemaOnly: schemaOnly))
-            let report = try conversion.run { event in
-                guard !quiet else { return }
-                switch event {
-                case .tableStarted, .tableProgress: break
-                case .verifying:
-                    print("verifying: comparing every row of both sides…")
-                    fflush(nil)
-                case let .tableFinished(table):
-                    defer { fflush(nil) }
-                    print("  \(table.sqliteName.padding(toLength: max(28, table.sqliteName.count), withPad: " ", startingAt: 0)) \(String(table.rows).leftPadded(10)) rows  \(String(format: "%6.2f", table.seconds)) s")
-                case let .note(note):
-                    printError("note: \(note)")
-                }
-            }
-            if !quiet {
+                                              options: try source.conversionOptions(verify: !noVerify, schemaOnly: schemaOnly,
+                                                                                   jobs: jobs))
+            let progress = ProgressReporter(output)
+            defer { progress.finish() }
+            let report = try conversion.run(onEvent: progress.handle)
+            progress.finish()
+            if output.json {
+                try SummaryOutput.print(TransferSummary(source: source.connectionString.label, report: report))
+            } else if !output.quiet {
                 let check = schemaOnly ? "schema only, no rows (--schema-only)"
                     : report.verification == nil
                     ? "row counts match on both sides (content not verified: --no-verify)"
                     : "row counts and content checksums match on both sides"
                 print("converted \(report.tables.count) tables, \(report.totalRows) rows into \(destination) in \(String(format: "%.2f", report.seconds)) s; \(check)")
             }
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.failure
         }
     }
 }
 
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-}
-
+/// Writes one line to standard error.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
