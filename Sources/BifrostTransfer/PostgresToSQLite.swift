@@ -92,6 +92,9 @@ public struct PostgresToSQLite {
                 pipeline.afterTable = { try verifier?.addSQLiteSide($0, sqlite) }
                 reports = try pipeline.run(onEvent: onEvent)
             }
+            // CREATE INDEX sorts in memory up to the cache size, besides the cache itself; a
+            // small cache is as fast for these sequential builds and keeps the peak down.
+            try sqlite.execute("PRAGMA cache_size = -8192")
             for statement in translation.afterData {
                 do {
                     try sqlite.execute(statement.sql)
