@@ -12,6 +12,8 @@ struct CopyPipeline {
     let sqlite: SQLiteConnection
     /// Hands each reader its connection, inside the conversion's snapshot.
     let connections: ReaderConnections
+    /// Where rows go that `--on-error=skip` leaves out; `nil`: a bad value stops the copy.
+    var rejects: RejectFile?
     /// Runs on this thread after each table's rows are in (verification's SQLite side).
     var afterTable: (TableMapping) throws -> Void = { _ in }
 
@@ -39,9 +41,11 @@ struct CopyPipeline {
                     case let .rows(table, batch):
                         try writers[table]!.insert(batch, onEvent: onEvent)
                         recycled.offer(batch)
-                    case let .finished(table, decoded, reported, bytes):
-                        let report = try writers.removeValue(forKey: table)!.finish(decoded: decoded, reported: reported,
-                                                                                    bytes: bytes)
+                    case let .rejected(_, row):
+                        try rejects?.write(row)
+                    case let .finished(table, decoded, rejected, reported, bytes):
+                        let report = try writers.removeValue(forKey: table)!.finish(
+                            decoded: decoded, rejected: rejected, reported: reported, bytes: bytes)
                         try afterTable(mappings[table])
                         reports[table] = report
                         onEvent(.tableFinished(report))
@@ -64,6 +68,7 @@ struct CopyPipeline {
         -> [BackgroundTask<Void>] {
         let order = mappings.indices.sorted { mappings[$0].table.estimatedRows > mappings[$1].table.estimatedRows }
         let queue = WorkQueue(connections.available > 1 ? order : Array(mappings.indices))
+        let skipRejected = rejects != nil
         let remaining = ReaderCount(max(1, min(connections.available, mappings.count)))
         return (0..<remaining.value).map { _ in
             BackgroundTask { [mappings, connections] in
@@ -71,7 +76,7 @@ struct CopyPipeline {
                     let connection = try connections.next()
                     while let table = queue.next() {
                         try TableReader(mapping: mappings[table], index: table, connection: connection,
-                                        output: channel, recycled: recycled).run()
+                                        output: channel, recycled: recycled, skipRejected: skipRejected).run()
                     }
                 } catch {
                     channel.close(failing: error)
@@ -121,18 +126,19 @@ private struct TableWriter {
         }
     }
 
-    /// Checks that every row PostgreSQL sent was decoded, inserted and is in the table.
-    func finish(decoded: Int, reported: Int, bytes: Int) throws -> TableReport {
+    /// Checks that every row PostgreSQL sent was decoded and inserted (or rejected, and
+    /// counted) and is in the table.
+    func finish(decoded: Int, rejected: Int, reported: Int, bytes: Int) throws -> TableReport {
         let rows = try sqlite.query("SELECT count(*) FROM \(SQLiteConnection.quoteIdentifier(mapping.sqliteName))")
         guard case let .integer(stored)? = rows.first?.first, stored == inserted, decoded == inserted,
-              reported == inserted else {
+              reported == inserted + rejected else {
             var stored = -1
             if case let .integer(count)? = rows.first?.first { stored = Int(count) }
             throw ConversionError.rowCountMismatch(table: mapping.table.name, postgres: reported, copied: decoded,
                                                    sqlite: stored)
         }
         return TableReport(source: mapping.table.name, sqliteName: mapping.sqliteName, rows: inserted, bytes: bytes,
-                           seconds: Date().timeIntervalSince(started))
+                           rejects: rejected, seconds: Date().timeIntervalSince(started))
     }
 }
 

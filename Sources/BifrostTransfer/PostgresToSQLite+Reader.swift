@@ -7,8 +7,11 @@ import BifrostSchema
 enum CopyMessage: @unchecked Sendable {
     case started(table: Int)
     case rows(table: Int, RowBatch)
-    /// The table's COPY ended: rows decoded, rows PostgreSQL reported, bytes of COPY data.
-    case finished(table: Int, decoded: Int, reported: Int, bytes: Int)
+    /// A row left out under `--on-error=skip`.
+    case rejected(table: Int, RejectedRow)
+    /// The table's COPY ended: rows decoded, rows rejected, rows PostgreSQL reported, bytes
+    /// of COPY data.
+    case finished(table: Int, decoded: Int, rejected: Int, reported: Int, bytes: Int)
 }
 
 /// Reads one table with binary COPY on its own connection and decodes every row, column by
@@ -20,6 +23,8 @@ struct TableReader {
     let output: BoundedChannel<CopyMessage>
     /// Batches the writer is done with, to reuse their storage.
     let recycled: BoundedChannel<RowBatch>
+    /// Leave rows with a value that cannot be stored out (`--on-error=skip`) instead of stopping.
+    let skipRejected: Bool
 
     /// A batch is handed over at this many rows or bytes, whichever comes first.
     static let batchRows = 2048
@@ -31,6 +36,7 @@ struct TableReader {
         var parser = BinaryCopyParser()
         var batch = freshBatch()
         var decoded = 0
+        var rejected = 0
         var bytes = 0
         let reported = try connection.copyOut(mapping.copyQuery) { message in
             bytes += message.count
@@ -47,9 +53,17 @@ struct TableReader {
                         try codecs[column].encode(field, into: &batch)
                     } catch let error as ValueError {
                         batch.discardUnfinishedRow()
-                        throw ConversionError.value(
-                            table: mapping.table.name, column: mapping.columns[column].column.name,
-                            key: RowKey.describe(fields, mapping), value: RowKey.preview(field), reason: error)
+                        let name = mapping.columns[column].column.name
+                        let key = RowKey.describe(fields, mapping)
+                        guard skipRejected else {
+                            throw ConversionError.value(table: mapping.table.name, column: name, key: key,
+                                                        value: RowKey.preview(field), reason: error)
+                        }
+                        rejected += 1
+                        try output.send(.rejected(table: index, RejectedRow(
+                            table: mapping.table.name.description, column: name, key: key,
+                            value: RowKey.preview(field), reason: error.description)))
+                        return
                     }
                 }
                 batch.finishRow()
@@ -61,7 +75,7 @@ struct TableReader {
             }
         }
         if !batch.isEmpty { try output.send(.rows(table: index, batch)) }
-        try output.send(.finished(table: index, decoded: decoded, reported: reported, bytes: bytes))
+        try output.send(.finished(table: index, decoded: decoded, rejected: rejected, reported: reported, bytes: bytes))
     }
 
     private func freshBatch() -> RowBatch {

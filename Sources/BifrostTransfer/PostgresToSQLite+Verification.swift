@@ -37,13 +37,17 @@ final class ConvertVerification {
 
     /// Both sides compared; tables whose checksums differ are read again in key order to
     /// name the rows.
-    func finish(postgres: PostgresConnection, sqlite: SQLiteConnection) throws -> VerificationReport {
+    /// Rows the copy rejected (`reports`) are expected on PostgreSQL's side only.
+    func finish(postgres: PostgresConnection, sqlite: SQLiteConnection, reports: [TableReport]) throws
+        -> VerificationReport {
+        let rejected = Dictionary(reports.map { ($0.sqliteName, $0.rejects) }, uniquingKeysWith: +)
         let postgresChecksums = try postgresSides?.wait() ?? mappings.map { try TableChecksum.postgres($0, postgres) }
         var report = VerificationReport()
         for (mapping, postgresSide) in zip(mappings, postgresChecksums) {
             let sqliteSide = try sqliteSides[mapping.sqliteName] ?? TableChecksum.sqlite(mapping, sqlite)
             report.tables.append(try TableVerification(mapping: mapping, postgres: postgres, sqlite: sqlite, maxDifferences: 10)
-                .report(postgresSide: postgresSide, sqliteSide: sqliteSide))
+                .report(postgresSide: postgresSide, sqliteSide: sqliteSide,
+                        rejectedRows: rejected[mapping.sqliteName] ?? 0))
         }
         return report
     }

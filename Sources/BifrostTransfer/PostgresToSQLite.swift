@@ -25,15 +25,19 @@ public struct PostgresToSQLite {
         public var schemaOnly: Bool
         /// PostgreSQL connections reading tables at once (`--jobs`), all in one snapshot.
         public var jobs: Int
+        /// What a value that cannot be stored exactly does (`--on-error`).
+        public var onError: RowErrorPolicy
 
         public init(schema: String = "public", rules: MappingRules = .defaultRules, verify: Bool = true,
-                    selection: TableSelection = .all, schemaOnly: Bool = false, jobs: Int = 1) {
+                    selection: TableSelection = .all, schemaOnly: Bool = false, jobs: Int = 1,
+                    onError: RowErrorPolicy = .stop) {
             self.schema = schema
             self.rules = rules
             self.verify = verify
             self.selection = selection
             self.schemaOnly = schemaOnly
             self.jobs = jobs
+            self.onError = onError
         }
     }
 
@@ -74,7 +78,9 @@ public struct PostgresToSQLite {
         }
         let verifier = options.verify && !options.schemaOnly
             ? ConvertVerification(mappings: mappings, source: source, snapshot: snapshot) : nil
+        var rejects: RejectFile?
         do {
+            if case let .skip(path) = options.onError { rejects = try RejectFile(path: path) }
             let sqlite = try SQLiteConnection(path: output.temporaryPath)
             // The file is discarded on failure, so the load needs no journal and no fsync; a
             // 32 MB page cache keeps index pages from being written again and again.
@@ -89,8 +95,12 @@ public struct PostgresToSQLite {
             } else {
                 let connections = ReaderConnections(own: postgres, source: source, snapshot: snapshot, jobs: options.jobs)
                 var pipeline = CopyPipeline(mappings: mappings, sqlite: sqlite, connections: connections)
+                pipeline.rejects = rejects
                 pipeline.afterTable = { try verifier?.addSQLiteSide($0, sqlite) }
                 reports = try pipeline.run(onEvent: onEvent)
+                if let rejects, case let .skip(path) = options.onError, rejects.count > 0 {
+                    notes.append("\(rejects.count) rows left out (--on-error=skip), each with its reason, in \(path)")
+                }
             }
             // CREATE INDEX sorts in memory up to the cache size, besides the cache itself; a
             // small cache is as fast for these sequential builds and keeps the peak down.
@@ -106,7 +116,7 @@ public struct PostgresToSQLite {
             try checkForeignKeys(sqlite, mappings: mappings, notes: &notes)
             if let verifier {
                 onEvent(.verifying)
-                let report = try verifier.finish(postgres: postgres, sqlite: sqlite)
+                let report = try verifier.finish(postgres: postgres, sqlite: sqlite, reports: reports)
                 guard report.isEqual else { throw ConversionError.verificationFailed(report) }
                 verification = report
             }
@@ -117,11 +127,13 @@ public struct PostgresToSQLite {
             try sqlite.execute("PRAGMA journal_mode = DELETE")
         } catch {
             verifier?.abandon()
+            rejects?.discard()
             output.discard()
             throw error
         }
         try postgres.execute("COMMIT")
         try output.commit()
+        try rejects?.commit()
         return ConversionReport(destination: destination, tables: reports, notes: notes,
                                 verification: verification, seconds: Date().timeIntervalSince(started))
     }

@@ -31,6 +31,16 @@ struct Convert: ParsableCommand {
             help: "PostgreSQL connections reading tables at once, all in one snapshot (SQLite is written by one thread).")
     var jobs = 1
 
+    @Option(name: .customLong("on-error"),
+            help: ArgumentHelp("What a value that cannot be stored exactly does: stop (name it and write nothing) or skip (leave its row out, in the reject file).",
+                               valueName: "stop|skip"))
+    var onError = "stop"
+
+    @Option(name: .customLong("reject-file"),
+            help: ArgumentHelp("With --on-error=skip: the JSON-lines file of rows left out (default: DESTINATION.rejects.jsonl).",
+                               valueName: "path"))
+    var rejectFile: String?
+
     @Flag(name: .long, help: "Create the tables, indexes, triggers and views, without rows.")
     var schemaOnly = false
 
@@ -39,6 +49,10 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    private var errorPolicy: RowErrorPolicy {
+        onError == "skip" ? .skip(rejectFile: rejectFile ?? destination + ".rejects.jsonl") : .stop
+    }
+
     func validate() throws {
         if dataOnly {
             throw ValidationError("""
@@ -46,6 +60,12 @@ struct Convert: ParsableCommand {
                 (atomically, replacing any file at the destination); run convert without --data-only: it writes the \
                 schema and the rows into one file
                 """)
+        }
+        if !["stop", "skip"].contains(onError) {
+            throw ValidationError("--on-error \(onError): give stop or skip")
+        }
+        if rejectFile != nil, onError != "skip" {
+            throw ValidationError("--reject-file is for --on-error=skip")
         }
         if jobs < 1 || jobs > 64 {
             throw ValidationError("--jobs \(jobs): give 1 to 64 connections")
@@ -56,7 +76,7 @@ struct Convert: ParsableCommand {
         try output.reportingFailure(exitCode: ExitCode.failure.rawValue) {
             let conversion = PostgresToSQLite(source: source.connectionString, destination: destination,
                                               options: try source.conversionOptions(verify: !noVerify, schemaOnly: schemaOnly,
-                                                                                   jobs: jobs))
+                                                                                   jobs: jobs, onError: errorPolicy))
             let progress = ProgressReporter(output)
             defer { progress.finish() }
             let report = try conversion.run(onEvent: progress.handle)

@@ -33,6 +33,35 @@ import Testing
         #expect(rows == [[.text("{1,2}")], [.text("[0:2]={7,8,9}")]])
     }
 
+    /// `--on-error=skip`: the bad rows go to the reject file with their reason, are counted,
+    /// and verification expects exactly them on PostgreSQL's side only.
+    @Test func skippedRowsGoToTheRejectFileAndAreCounted() throws {
+        let source = try SharedCluster.freshDatabase()
+        try PostgresConnection(source).execute("""
+            CREATE TABLE windows (id int PRIMARY KEY, slots int[]);
+            INSERT INTO windows SELECT n, ARRAY[n, n + 1] FROM generate_series(1, 500) AS n;
+            UPDATE windows SET slots = '[0:1]={7,8}' WHERE id IN (17, 333);
+            """)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let rejectPath = directory.file("w.rejects.jsonl")
+        let options = PostgresToSQLite.Options(onError: .skip(rejectFile: rejectPath))
+        let report = try PostgresToSQLite(source: source, destination: directory.file("w.sqlite"), options: options).run()
+        #expect(report.tables.map(\.rows) == [498] && report.tables.map(\.rejects) == [2])
+        #expect(report.verification?.isEqual == true)
+        #expect(report.verification?.tables.first?.onlyInPostgresRows == 2)
+        #expect(report.notes.contains { $0.contains("2 rows left out") && $0.contains(rejectPath) })
+
+        let lines = try String(contentsOfFile: rejectPath, encoding: .utf8).split(separator: "\n")
+        let rejected = try lines.map { try JSONDecoder().decode(RejectedRow.self, from: Data($0.utf8)) }
+        #expect(rejected.map(\.key) == ["id=17", "id=333"])
+        #expect(rejected.allSatisfy { $0.table == "public.windows" && $0.column == "slots" && $0.reason.contains("lower bound 0") })
+        let attributes = try FileManager.default.attributesOfItem(atPath: rejectPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600, "rejected rows may hold secrets")
+        let stored = try SQLiteConnection(path: directory.file("w.sqlite")).query("SELECT count(*) FROM windows WHERE id IN (17, 333)")
+        #expect(stored == [[.integer(0)]])
+    }
+
     /// A JSON null element and a NULL element would both be `null` in the stored JSON array.
     @Test func aJSONNullInsideAJSONBArrayStopsInsteadOfBecomingNull() throws {
         let source = try SharedCluster.freshDatabase()

@@ -20,13 +20,19 @@ struct TableVerification {
 
     /// The report from both sides' checksums (sequential scans, see `TableChecksum`); only
     /// when they differ are both sides read again in key order to name the differing rows.
-    func report(postgresSide: SideChecksum, sqliteSide: SideChecksum) throws -> TableVerificationReport {
+    /// `rejectedRows` were set aside on purpose (`--on-error=skip`): they are the only rows
+    /// the key-order comparison may find on one side alone.
+    func report(postgresSide: SideChecksum, sqliteSide: SideChecksum, rejectedRows: Int = 0) throws
+        -> TableVerificationReport {
         var report = TableVerificationReport(table: mapping.table.name, sqliteName: mapping.sqliteName)
         report.postgresRows = postgresSide.rows
         report.sqliteRows = sqliteSide.rows
         report.postgresChecksum = postgresSide.hex
         report.sqliteChecksum = sqliteSide.hex
-        return report.isEqual ? report : try compareInKeyOrder()
+        if report.isEqual, rejectedRows == 0 { return report }
+        var compared = try compareInKeyOrder()
+        compared.rejectedRows = rejectedRows
+        return compared
     }
 
     /// Both sides in key order, merged, so rows present on one side only and rows whose
@@ -46,6 +52,8 @@ struct TableVerification {
 
         func record(_ difference: RowDifference) {
             report.differingRows += 1
+            if difference.kind == .onlyInPostgres { report.onlyInPostgresRows += 1 }
+            if difference.kind == .onlyInSQLite { report.onlyInSQLiteRows += 1 }
             if report.differences.count < maxDifferences { report.differences.append(difference) }
         }
         func key(_ row: CanonicalRow) -> String {
@@ -133,11 +141,21 @@ public struct TableVerificationReport: Sendable, Codable {
     public var postgresChecksum = ""
     public var sqliteChecksum = ""
     public var differingRows = 0
+    /// Of the differing rows, those one side has and the other lacks.
+    public var onlyInPostgresRows = 0
+    public var onlyInSQLiteRows = 0
+    /// Rows `--on-error=skip` set aside on purpose: the source side has them, the other not.
+    public var rejectedRows = 0
     /// The first differences (up to the maximum asked for).
     public var differences: [RowDifference] = []
 
+    /// Equal but for the rejected rows, which must be exactly the rows one side lacks.
     public var isEqual: Bool {
-        postgresRows == sqliteRows && postgresChecksum == sqliteChecksum && differingRows == 0
+        guard rejectedRows > 0 else {
+            return postgresRows == sqliteRows && postgresChecksum == sqliteChecksum && differingRows == 0
+        }
+        return abs(postgresRows - sqliteRows) == rejectedRows && differingRows == rejectedRows
+            && (onlyInPostgresRows == rejectedRows || onlyInSQLiteRows == rejectedRows)
     }
 
     init(table: QualifiedName, sqliteName: String) {
