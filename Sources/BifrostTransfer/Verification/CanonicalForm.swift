@@ -136,7 +136,7 @@ struct CanonicalForm {
         if body.count >= 3, body[(body.count - 3)...].elementsEqual("+00".utf8) {
             body = UnsafeRawBufferPointer(rebasing: body[..<(body.count - 3)])
         }
-        output.append(contentsOf: body)
+        output.appendBytes(body)
         if era { output.append(contentsOf: " BC".utf8) }
     }
 }

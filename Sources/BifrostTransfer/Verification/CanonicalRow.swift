@@ -50,11 +50,11 @@ struct CanonicalRow {
     }
 
     mutating func append(_ data: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: data)
+        bytes.appendBytes(data)
     }
 
     mutating func append(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Lets a writer that works on byte arrays append to the field being written.
@@ -63,7 +63,7 @@ struct CanonicalRow {
     }
 
     private mutating func appendLength(_ length: UInt32) {
-        withUnsafeBytes(of: length.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: length.littleEndian) { bytes.appendBytes($0) }
     }
 
     // MARK: Reading (key-order comparison)
@@ -77,5 +77,13 @@ struct CanonicalRow {
     /// A field as text for messages: `NULL` for NULL.
     func text(_ index: Int) -> String {
         field(index).map { String(decoding: $0, as: UTF8.self) } ?? "NULL"
+    }
+}
+
+extension [UInt8] {
+    /// Appends raw bytes in one copy (appending an `UnsafeRawBufferPointer` as a sequence
+    /// goes byte by byte: its memory is not bound to `UInt8`).
+    mutating func appendBytes(_ data: UnsafeRawBufferPointer) {
+        append(contentsOf: UnsafeBufferPointer(start: data.baseAddress?.assumingMemoryBound(to: UInt8.self), count: data.count))
     }
 }

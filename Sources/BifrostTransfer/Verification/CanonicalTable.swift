@@ -18,21 +18,18 @@ struct CanonicalTable {
                       _ body: (inout CanonicalRow) throws -> Void) throws {
         var parser = CopyTextParser()
         var row = CanonicalRow()
-        // Through a buffer pointer, so that no form is copied (and retained) per field.
-        try forms.withUnsafeBufferPointer { forms in
-            _ = try connection.copyOut(postgresQuery(orderedBy: keyIndexes)) { line in
-                row.removeAll()
-                try parser.forEachField(in: line) { index, text in
-                    guard index < forms.count else { return }
-                    do {
-                        try forms[index].appendPostgres(text, to: &row)
-                    } catch is CanonicalForm.Unsupported {
-                        let column = mapping.columns[index]
-                        throw VerificationError.unsupportedCodec(column.codec.name, column: column.column.name)
-                    }
+        _ = try connection.copyOut(postgresQuery(orderedBy: keyIndexes)) { line in
+            row.removeAll()
+            try parser.forEachField(in: line) { index, text in
+                guard index < forms.count else { return }
+                do {
+                    try forms[index].appendPostgres(text, to: &row)
+                } catch is CanonicalForm.Unsupported {
+                    let column = mapping.columns[index]
+                    throw VerificationError.unsupportedCodec(column.codec.name, column: column.column.name)
                 }
-                try body(&row)
             }
+            try body(&row)
         }
     }
 
@@ -41,10 +38,8 @@ struct CanonicalTable {
     func nextSQLiteRow(_ statement: SQLiteStatement, into row: inout CanonicalRow) throws -> Bool {
         guard try statement.step() else { return false }
         row.removeAll()
-        try forms.withUnsafeBufferPointer { forms in
-            for index in forms.indices {
-                try forms[index].appendSQLite(statement.borrowedValue(at: index), to: &row)
-            }
+        for index in forms.indices {
+            try forms[index].appendSQLite(statement.borrowedValue(at: index), to: &row)
         }
         return true
     }

@@ -34,11 +34,14 @@ struct CopyTextParser {
         unescaped.removeAll(keepingCapacity: true)
         var index = 0
         while index < field.count {
-            let byte = field[index]
-            index += 1
-            guard byte == UInt8(ascii: "\\"), index < field.count else {
-                unescaped.append(byte)
-                continue
+            // The bytes up to the next backslash in one go.
+            let next = memchr(field.baseAddress! + index, Int32(UInt8(ascii: "\\")), field.count - index)
+                .map { field.baseAddress!.distance(to: $0) } ?? field.count
+            unescaped.appendBytes(UnsafeRawBufferPointer(rebasing: field[index..<next]))
+            index = next + 1
+            guard index < field.count else {
+                if next < field.count { unescaped.append(UInt8(ascii: "\\")) }
+                break
             }
             let escaped = field[index]
             index += 1
