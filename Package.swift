@@ -78,7 +78,8 @@ let package = Package(
                                    "BifrostTransfer", "BifrostIntrospection", "BifrostSchema", "BifrostMapping",
                                    "BifrostPGQuery"],
                     exclude: ["Corpus", "Golden"]),
-        .testTarget(name: "bifrostCLITests", dependencies: ["bifrost", "BifrostTestSupport", "BifrostPostgres", "BifrostSQLite"]),
+        .testTarget(name: "bifrostCLITests",
+                    dependencies: ["bifrost", "BifrostTestSupport", "BifrostPostgres", "BifrostSQLite", "BifrostTransfer"]),
     ],
     swiftLanguageModes: [.v6]
 )

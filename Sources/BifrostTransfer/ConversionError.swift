@@ -10,6 +10,8 @@ public enum ConversionError: Error, Sendable, CustomStringConvertible {
     case rowCountMismatch(table: QualifiedName, postgres: Int, copied: Int, sqlite: Int)
     case foreignKeyMismatch(count: Int, example: String)
     case verificationFailed(VerificationReport)
+    /// `--data-only` cannot load into the file at the destination.
+    case dataOnly(String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum ConversionError: Error, Sendable, CustomStringConvertible {
             "row counts differ for \(table): PostgreSQL has \(postgres), \(copied) were copied, SQLite holds \(sqlite)"
         case let .verificationFailed(report):
             "the SQLite data does not match PostgreSQL; no file was written\n\(report.summary)\n  this is a Bifrost bug: please report it (with --no-verify the file is kept for inspection)"
+        case let .dataOnly(message):
+            "\(message)\n  nothing was changed"
         case let .foreignKeyMismatch(count, example):
             "\(count) foreign key references do not resolve in the SQLite file (first: \(example))\n  this is a Bifrost bug: please report it"
         }

@@ -23,6 +23,8 @@ public struct PostgresToSQLite {
         public var selection: TableSelection
         /// Tables, indexes, triggers and views without rows (`--schema-only`).
         public var schemaOnly: Bool
+        /// Rows only, into the file a `--schema-only` conversion wrote at the destination.
+        public var dataOnly: Bool
         /// PostgreSQL connections reading tables at once (`--jobs`), all in one snapshot.
         public var jobs: Int
         /// What a value that cannot be stored exactly does (`--on-error`).
@@ -30,7 +32,7 @@ public struct PostgresToSQLite {
 
         public init(schema: String = "public", rules: MappingRules = .defaultRules, verify: Bool = true,
                     selection: TableSelection = .all, schemaOnly: Bool = false, jobs: Int = 1,
-                    onError: RowErrorPolicy = .stop) {
+                    onError: RowErrorPolicy = .stop, dataOnly: Bool = false) {
             self.schema = schema
             self.rules = rules
             self.verify = verify
@@ -38,6 +40,7 @@ public struct PostgresToSQLite {
             self.schemaOnly = schemaOnly
             self.jobs = jobs
             self.onError = onError
+            self.dataOnly = dataOnly
         }
     }
 
@@ -81,6 +84,7 @@ public struct PostgresToSQLite {
         var rejects: RejectFile?
         do {
             if case let .skip(path) = options.onError { rejects = try RejectFile(path: path) }
+            if options.dataOnly { try DataOnlyLoad.copy(destination, to: output.temporaryPath) }
             let sqlite = try SQLiteConnection(path: output.temporaryPath)
             // The file is discarded on failure, so the load needs no journal and no fsync; a
             // 32 MB page cache keeps index pages from being written again and again.
@@ -88,8 +92,13 @@ public struct PostgresToSQLite {
             // Tables with their translated defaults and CHECKs, then the data, then indexes,
             // triggers (which must not fire during the load) and views.
             let translation = SchemaTranslator(schema: schema).translate(mappings)
-            notes += translation.notes
-            try createTables(translation, mappings: mappings, sqlite: sqlite, notes: &notes)
+            var afterData = translation.afterData.map { ($0.sql, "\($0.kind.rawValue) \($0.object)") }
+            if options.dataOnly {
+                afterData = try DataOnlyLoad.prepare(sqlite, mappings: mappings, path: destination).map { ($0, $0) }
+            } else {
+                notes += translation.notes
+                try createTables(translation, mappings: mappings, sqlite: sqlite, notes: &notes)
+            }
             if options.schemaOnly {
                 reports = mappings.map { TableReport(source: $0.table.name, sqliteName: $0.sqliteName) }
             } else {
@@ -105,11 +114,12 @@ public struct PostgresToSQLite {
             // CREATE INDEX sorts in memory up to the cache size, besides the cache itself; a
             // small cache is as fast for these sequential builds and keeps the peak down.
             try sqlite.execute("PRAGMA cache_size = -8192")
-            for statement in translation.afterData {
+            for (sql, object) in afterData {
                 do {
-                    try sqlite.execute(statement.sql)
-                } catch {
-                    notes.append("\(statement.kind.rawValue) \(statement.object) not carried over: SQLite refused its translation: \(error)")
+                    try sqlite.execute(sql)
+                } catch where !options.dataOnly {
+                    // A translation SQLite refuses is left out; the file's own objects must come back.
+                    notes.append("\(object) not carried over: SQLite refused its translation: \(error)")
                 }
             }
             let views = try ViewCheck.keepReadableViews(in: sqlite, notes: &notes)

@@ -44,7 +44,7 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Create the tables, indexes, triggers and views, without rows.")
     var schemaOnly = false
 
-    @Flag(name: .long, help: "Not supported: convert always writes a new file (see the message).")
+    @Flag(name: .long, help: "Load the rows into the file a --schema-only conversion wrote at the destination (its tables, indexes, triggers and views kept).")
     var dataOnly = false
 
     @OptionGroup var output: OutputOptions
@@ -54,12 +54,8 @@ struct Convert: ParsableCommand {
     }
 
     func validate() throws {
-        if dataOnly {
-            throw ValidationError("""
-                --data-only needs an existing converted file to load rows into, and convert always writes a new file \
-                (atomically, replacing any file at the destination); run convert without --data-only: it writes the \
-                schema and the rows into one file
-                """)
+        if dataOnly && schemaOnly {
+            throw ValidationError("--schema-only and --data-only together would convert nothing; give one of them")
         }
         if !["stop", "skip"].contains(onError) {
             throw ValidationError("--on-error \(onError): give stop or skip")
@@ -76,7 +72,8 @@ struct Convert: ParsableCommand {
         try output.reportingFailure(exitCode: ExitCode.failure.rawValue) {
             let conversion = PostgresToSQLite(source: source.connectionString, destination: destination,
                                               options: try source.conversionOptions(verify: !noVerify, schemaOnly: schemaOnly,
-                                                                                   jobs: jobs, onError: errorPolicy))
+                                                                                   jobs: jobs, onError: errorPolicy,
+                                                                                   dataOnly: dataOnly))
             let progress = ProgressReporter(output)
             defer { progress.finish() }
             let report = try conversion.run(onEvent: progress.handle)

@@ -40,11 +40,11 @@ struct PostgresSourceOptions: ParsableArguments {
     }
 
     func conversionOptions(verify: Bool = true, schemaOnly: Bool = false, jobs: Int = 1,
-                           onError: RowErrorPolicy = .stop) throws -> PostgresToSQLite.Options {
+                           onError: RowErrorPolicy = .stop, dataOnly: Bool = false) throws -> PostgresToSQLite.Options {
         let rules = try mapping.map { try MappingRules.load(path: $0) } ?? .defaultRules
         return PostgresToSQLite.Options(schema: schema, rules: rules, verify: verify,
                                         selection: TableSelection(included: table, excluded: excludeTable,
                                                                   rowFilters: try rowFilters.map(RowFilter.init(parsing:))),
-                                        schemaOnly: schemaOnly, jobs: jobs, onError: onError)
+                                        schemaOnly: schemaOnly, jobs: jobs, onError: onError, dataOnly: dataOnly)
     }
 }

@@ -1,5 +1,6 @@
 import BifrostPostgres
 import BifrostSQLite
+import BifrostTransfer
 import BifrostTestSupport
 import Foundation
 import Testing
@@ -34,7 +35,7 @@ import Testing
         #expect(metadata == [[.text(try BifrostCommandRun(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))]])
     }
 
-    @Test func convertTakesSomeTablesOrTheSchemaOnlyAndRefusesDataOnly() throws {
+    @Test func convertTakesSomeTablesTheSchemaOnlyThenTheDataOnly() throws {
         let source = try SharedCluster.authlyDatabase()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-cli-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -61,10 +62,24 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no table nope to convert; the schema has: ") && unknown.stderr.contains("public.users"))
 
-        let dataOnly = try BifrostCommandRun(["convert", source.raw, directory.appendingPathComponent("y.sqlite").path, "--data-only"])
-        #expect(dataOnly.status == 64)
-        #expect(dataOnly.stderr.contains("--data-only needs an existing converted file"))
+        let missing = try BifrostCommandRun(["convert", source.raw, directory.appendingPathComponent("y.sqlite").path, "--data-only"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("does not exist: --data-only loads rows into a file written by convert --schema-only"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["empty.sqlite", "some.sqlite"])
+
+        // --data-only fills the schema-only file, with its triggers kept (and not fired by the load).
+        let dataOnly = try BifrostCommandRun(["convert", source.raw, empty, "--data-only"])
+        #expect(dataOnly.status == 0, "stderr: \(dataOnly.stderr)")
+        #expect(dataOnly.stdout.contains("row counts and content checksums match"))
+        let filled = try SQLiteConnection(path: empty, mode: .readOnly)
+        let expected = try PostgresConnection(source).query("SELECT count(*) FROM users").value(row: 0, column: 0)
+        #expect(try filled.query("SELECT count(*) FROM users") == [[.integer(Int64(expected ?? "") ?? -1)]])
+        #expect(try filled.query("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'") != [[.integer(0)]])
+        #expect(try ConversionMetadata.read(from: filled)?.content == .schemaAndData)
+        let again = try BifrostCommandRun(["convert", source.raw, empty, "--data-only"])
+        #expect(again.status == 1 && again.stderr.contains("already holds rows"))
+        let both = try BifrostCommandRun(["convert", source.raw, empty, "--data-only", "--schema-only"])
+        #expect(both.status == 64)
     }
 
     @Test func unreachableServerIsAClearErrorWithoutPasswordOrStackTrace() throws {
