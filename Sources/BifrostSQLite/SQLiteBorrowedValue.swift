@@ -7,3 +7,16 @@ public enum SQLiteBorrowedValue {
     case text(UnsafeRawBufferPointer)
     case blob(UnsafeRawBufferPointer)
 }
+
+extension SQLiteBorrowedValue {
+    /// The value with its bytes copied, valid for as long as it is kept.
+    public var copied: SQLiteValue {
+        switch self {
+        case .null: .null
+        case let .integer(number): .integer(number)
+        case let .real(number): .real(number)
+        case let .text(bytes): .text(String(decoding: bytes, as: UTF8.self))
+        case let .blob(bytes): .blob(Array(bytes))
+        }
+    }
+}
