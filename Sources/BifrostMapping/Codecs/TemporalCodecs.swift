@@ -20,31 +20,15 @@ enum PostgresCalendar {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// Appends the magnitude of `value` in decimal, zero-padded to at least `width` digits.
-    static func appendPadded(_ value: Int64, _ width: Int, to output: inout [UInt8]) {
-        let magnitude = value.magnitude
-        var divisor: UInt64 = 1
-        var digits = 1
-        while magnitude / divisor >= 10 {
-            divisor *= 10
-            digits += 1
-        }
-        for _ in digits..<max(width, digits) { output.append(UInt8(ascii: "0")) }
-        while divisor > 0 {
-            output.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
-            divisor /= 10
-        }
-    }
-
     /// Appends `YYYY-MM-DD` and PostgreSQL's ` BC` suffix for years before 1 (written by
     /// `appendEra`, which comes after any time of day).
     static func appendDate(daysSince2000 days: Int64, to output: inout [UInt8]) -> Bool {
         let (year, month, day) = civilDate(daysSince2000: days)
-        appendPadded(year > 0 ? year : 1 - year, 4, to: &output)
+        ByteText.appendDecimal(year > 0 ? year : 1 - year, minimumDigits: 4, to: &output)
         output.append(UInt8(ascii: "-"))
-        appendPadded(Int64(month), 2, to: &output)
+        ByteText.appendDecimal(Int64(month), minimumDigits: 2, to: &output)
         output.append(UInt8(ascii: "-"))
-        appendPadded(Int64(day), 2, to: &output)
+        ByteText.appendDecimal(Int64(day), minimumDigits: 2, to: &output)
         return year <= 0
     }
 
@@ -55,11 +39,11 @@ enum PostgresCalendar {
     /// Appends `HH:MM:SS[.ffffff]` with trailing zeros of the fraction trimmed.
     static func appendTime(microseconds: Int64, to output: inout [UInt8]) {
         let seconds = microseconds / 1_000_000
-        appendPadded(seconds / 3600, 2, to: &output)
+        ByteText.appendDecimal(seconds / 3600, minimumDigits: 2, to: &output)
         output.append(UInt8(ascii: ":"))
-        appendPadded(seconds / 60 % 60, 2, to: &output)
+        ByteText.appendDecimal(seconds / 60 % 60, minimumDigits: 2, to: &output)
         output.append(UInt8(ascii: ":"))
-        appendPadded(seconds % 60, 2, to: &output)
+        ByteText.appendDecimal(seconds % 60, minimumDigits: 2, to: &output)
         var fraction = microseconds % 1_000_000
         if fraction != 0 {
             var width = 6
@@ -68,7 +52,7 @@ enum PostgresCalendar {
                 width -= 1
             }
             output.append(UInt8(ascii: "."))
-            appendPadded(fraction, width, to: &output)
+            ByteText.appendDecimal(fraction, minimumDigits: width, to: &output)
         }
     }
 

@@ -24,12 +24,6 @@ func appendJSONString(_ text: String, to output: inout [UInt8]) {
     text.withUTF8 { appendJSONString(UnsafeRawBufferPointer($0), to: &output) }
 }
 
-/// The lowercase hexadecimal digit of a value 0…15.
-@inline(__always)
-func hexDigit(_ nibble: UInt8) -> UInt8 {
-    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-}
-
 /// `text` as a JSON string exactly as the converter stores strings inside JSON arrays, for
 /// code that must produce the same stored form (the SQL translator's array constants).
 public func storedJSONString(_ text: String) -> String {
@@ -85,8 +79,8 @@ struct UUIDCodec: ValueCodec {
         guard value.count == 16 else { throw ValueError.malformed("a uuid of \(value.count) bytes") }
         for (offset, byte) in value.enumerated() {
             if offset == 4 || offset == 6 || offset == 8 || offset == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(hexDigit(byte >> 4))
-            text.append(hexDigit(byte & 0xF))
+            text.append(ByteText.hexDigit(byte >> 4))
+            text.append(ByteText.hexDigit(byte & 0xF))
         }
     }
 
@@ -156,10 +150,7 @@ struct BlobCodec: ValueCodec {
     /// As an array element: PostgreSQL's hex text form, `\x00ff`.
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
         output.append(contentsOf: Array("\"\\\\x".utf8))
-        for byte in value {
-            output.append(hexDigit(byte >> 4))
-            output.append(hexDigit(byte & 0xF))
-        }
+        ByteText.appendHex(value, to: &output)
         output.append(UInt8(ascii: "\""))
     }
 }

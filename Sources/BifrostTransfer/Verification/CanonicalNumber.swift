@@ -1,3 +1,4 @@
+import BifrostMapping
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,52 +11,26 @@ enum CanonicalNumber {
     /// calling thread only, around each parse).
     nonisolated(unsafe) private static let cLocale = newlocale(1 << LC_NUMERIC, "C", nil)
 
-    private static let hexDigits: StaticString = "0123456789abcdef"
-
     /// A double by its bits, `r` and 16 hex digits: -0.0 and 0.0 differ, as do two NaNs
     /// with different payloads (NaN itself is spelled `NaN`, as SQLite stores it).
     static func appendBits(of value: Double, marker: UInt8 = UInt8(ascii: "r"), to row: inout CanonicalRow) {
         row.append(marker)
         let bits = value.bitPattern
-        let digits = hexDigits.utf8Start
         row.withBytes { output in
             for shift in stride(from: 60, through: 0, by: -4) {
-                output.append(digits[Int(truncatingIfNeeded: bits >> UInt64(shift)) & 0xF])
+                output.append(ByteText.hexDigit(UInt8(truncatingIfNeeded: bits >> UInt64(shift)) & 0xF))
             }
         }
     }
 
     /// Bytes as lowercase hex digits, two per byte.
     static func appendHex(_ data: UnsafeRawBufferPointer, to row: inout CanonicalRow) {
-        let digits = hexDigits.utf8Start
-        row.withBytes { output in
-            output.reserveCapacity(output.count + 2 * data.count)
-            for byte in data {
-                output.append(digits[Int(byte >> 4)])
-                output.append(digits[Int(byte & 0xF)])
-            }
-        }
+        row.withBytes { ByteText.appendHex(data, to: &$0) }
     }
 
     /// An integer in decimal, as PostgreSQL prints it.
     static func appendDecimal(_ value: Int64, to row: inout CanonicalRow) {
-        if value < 0 { row.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digitCount = 1
-        var rest = magnitude / 10
-        while rest > 0 {
-            digitCount += 1
-            rest /= 10
-        }
-        row.withBytes { output in
-            output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digitCount))
-            var index = output.count - 1
-            repeat {
-                output[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                index -= 1
-            } while magnitude > 0
-        }
+        row.withBytes { ByteText.appendDecimal(value, to: &$0) }
     }
 
     /// Parses a float PostgreSQL printed (float4 as a Float, widened), accepting only text
