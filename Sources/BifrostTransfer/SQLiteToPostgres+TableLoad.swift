@@ -30,51 +30,87 @@ struct TableLoad {
     }
 
     /// Loads every row; `onProgress(rows, bytes)` is called a few times a second at most.
+    /// SQLite is read and the COPY data encoded on a second thread while this one sends.
     func run(onProgress: (Int, Int) -> Void = { _, _ in }) throws -> TableReport {
         let started = Date()
-        let columns = loadedColumns
-        let forms = try columns.map { try StoredForm(codec: $0.codec, column: $0.column) }
+        let forms = try loadedColumns.map { try StoredForm(codec: $0.codec, column: $0.column) }
         let select = try sqlite.prepare(selectSQL)
+        let chunks = BoundedChannel<Chunk>(capacity: 4)
+        let encoder = BackgroundTask { [self] () throws -> Int in
+            do {
+                var rows = 0
+                var chunk: [UInt8] = []
+                chunk.reserveCapacity(Self.chunkSize + 16 * 1024)
+                while try select.step() {
+                    try encodeRow(select, forms: forms, into: &chunk)
+                    rows += 1
+                    if chunk.count >= Self.chunkSize {
+                        try chunks.send(Chunk(bytes: chunk, rows: rows))
+                        chunk.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !chunk.isEmpty { try chunks.send(Chunk(bytes: chunk, rows: rows)) }
+                chunks.close()
+                return rows
+            } catch {
+                chunks.close(failing: error)
+                throw error
+            }
+        }
         var progress = ProgressClock()
-        var sent = 0
         var bytes = 0
         let stored: Int
         do {
+            defer { chunks.close(failing: ChannelClosed()) }
             stored = try postgres.copyIn(copySQL) { writer in
-                var line: [UInt8] = []
-                var field: [UInt8] = []
-                while try select.step() {
-                    line.removeAll(keepingCapacity: true)
-                    for index in forms.indices {
-                        if index > 0 { line.append(0x09) }
-                        do {
-                            field.removeAll(keepingCapacity: true)
-                            if try forms[index].appendText(select.borrowedValue(at: index), to: &field) {
-                                try appendCopyField(field, to: &line)
-                            } else {
-                                appendCopyNull(to: &line)
-                            }
-                        } catch let error as StoredValueError {
-                            let row = forms.indices.map(select.value(at:))
-                            throw ImportError.value(table: mapping.table.name, column: columns[index].column.name,
-                                                    key: describeKey(row), value: preview(row[index]), reason: error)
-                        }
-                    }
-                    line.append(0x0A)
-                    try writer.write(line)
-                    sent += 1
-                    bytes += line.count
-                    if progress.due(rows: sent) { onProgress(sent, bytes) }
+                while let chunk = try chunks.receive() {
+                    try writer.write(chunk.bytes)
+                    bytes += chunk.bytes.count
+                    if progress.due() { onProgress(chunk.rows, bytes) }
                 }
             }
         } catch let error as PostgresError where error.kind == .server {
+            _ = try? encoder.wait()
             throw ImportError.rejected(table: mapping.table.name, key: try keyOfCopyLine(error.context), error: error)
+        } catch {
+            _ = try? encoder.wait()
+            throw error
         }
+        let sent = try encoder.wait()
         guard stored == sent else {
             throw ImportError.rowCountMismatch(table: mapping.table.name, sqlite: sent, postgres: stored)
         }
         return TableReport(source: mapping.table.name, sqliteName: mapping.sqliteName, rows: sent, bytes: bytes,
                            seconds: Date().timeIntervalSince(started))
+    }
+
+    private static let chunkSize = 256 * 1024
+
+    /// Encoded COPY lines, and how many rows had been encoded once they were.
+    private struct Chunk {
+        var bytes: [UInt8]
+        var rows: Int
+    }
+
+    /// Appends the current row of `select` as one COPY text line; a value that cannot be
+    /// imported is named with its table, column and row key.
+    private func encodeRow(_ select: SQLiteStatement, forms: [StoredForm], into line: inout [UInt8]) throws {
+        for index in forms.indices {
+            if index > 0 { line.append(0x09) }
+            do {
+                let start = line.count
+                if try forms[index].appendText(select.borrowedValue(at: index), to: &line) {
+                    try escapeCopyField(in: &line, from: start)
+                } else {
+                    appendCopyNull(to: &line)
+                }
+            } catch let error as StoredValueError {
+                let row = forms.indices.map(select.value(at:))
+                throw ImportError.value(table: mapping.table.name, column: loadedColumns[index].column.name,
+                                        key: describeKey(row), value: preview(row[index]), reason: error)
+            }
+        }
+        line.append(0x0A)
     }
 
     /// The row key of the line a COPY error names (`COPY t, line 3, column c: …`), read

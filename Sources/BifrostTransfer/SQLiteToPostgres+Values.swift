@@ -158,15 +158,21 @@ extension StoredForm {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// 8-4-4-4-12 hexadecimal digits (either case).
     static func isUUID(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count == 36 else { return false }
-        for (offset, byte) in bytes.enumerated() {
-            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+        for position in 0..<36 {
+            let byte = bytes[position]
+            if position == 8 || position == 13 || position == 18 || position == 23 {
                 if byte != UInt8(ascii: "-") { return false }
-            } else if !(byte >= 0x30 && byte <= 0x39 || byte >= 0x61 && byte <= 0x66 || byte >= 0x41 && byte <= 0x46) {
+            } else if !isHexDigit[Int(byte)] {
                 return false
             }
         }
         return true
+    }
+
+    private static let isHexDigit: [Bool] = (0...255).map { byte in
+        (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
     }
 }

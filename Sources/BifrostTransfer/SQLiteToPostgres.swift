@@ -74,8 +74,12 @@ public struct SQLiteToPostgres {
                 reports.append(report)
                 onEvent(.tableFinished(report))
             }
-            try run(tables.flatMap(ddl.afterData), "add constraints and indexes", postgres)
-            try run(tables.flatMap(ddl.foreignKeys), "add foreign keys", postgres)
+            for table in tables {
+                try run(ddl.afterData(table), "add the keys, constraints and indexes of \(table.name)", postgres)
+            }
+            for table in tables {
+                try run(ddl.foreignKeys(table), "add the foreign keys of \(table.name)", postgres)
+            }
             try resetSequences(input.schema, tables: tables, ddl: ddl, postgres: postgres)
             if sameSchema {
                 for table in tables {

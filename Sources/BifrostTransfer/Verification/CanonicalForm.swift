@@ -65,14 +65,7 @@ struct CanonicalForm {
         case .boolean:
             row.append(text.count == 1 && text[0] == UInt8(ascii: "t") ? "1" : "0")
         case let .float(single):
-            if text.elementsEqual("NaN".utf8) {
-                row.append("NaN")
-            } else if let value = CanonicalNumber.parse(text, single: single) {
-                CanonicalNumber.appendBits(of: value, to: &row)
-            } else {
-                row.append("unparsable float ")
-                row.append(text)
-            }
+            Self.appendFloat(text, single: single, to: &row)
         case let .numeric(scaled):
             row.append(text)
             if scaled { CanonicalNumber.trimScaleZeros(of: &row) }
@@ -88,6 +81,19 @@ struct CanonicalForm {
         row.endField()
     }
 
+    /// A float's text (PostgreSQL's output, or a text a float column stores) by its bits;
+    /// `NaN` as itself.
+    private static func appendFloat(_ text: UnsafeRawBufferPointer, single: Bool, to row: inout CanonicalRow) {
+        if text.elementsEqual("NaN".utf8) {
+            row.append("NaN")
+        } else if let value = CanonicalNumber.parse(text, single: single) {
+            CanonicalNumber.appendBits(of: value, to: &row)
+        } else {
+            row.append("unparsable float ")
+            row.append(text)
+        }
+    }
+
     /// Appends the canonical form of a stored SQLite value.
     func appendSQLite(_ value: SQLiteBorrowedValue, to row: inout CanonicalRow) throws {
         if case .null = value { return row.appendNull() }
@@ -95,9 +101,12 @@ struct CanonicalForm {
         switch (rule, value) {
         case let (.float, .real(number)):
             CanonicalNumber.appendBits(of: number, to: &row)
-        // A float column of a file made elsewhere may hold integers; they are doubles to PostgreSQL.
+        // A float column of a file made elsewhere may hold integers (doubles to PostgreSQL)
+        // and texts such as 'Infinity', which import reads as PostgreSQL reads them.
         case let (.float, .integer(number)):
             CanonicalNumber.appendBits(of: Double(number), to: &row)
+        case let (.float(single), .text(text)):
+            Self.appendFloat(text, single: single, to: &row)
         case let (.numeric(scaled), .integer(number)):
             CanonicalNumber.appendDecimal(number, to: &row)
             if scaled { CanonicalNumber.trimScaleZeros(of: &row) }
