@@ -55,17 +55,17 @@ extension StoredForm {
         case (_, .null): return false
         case let (.array(element), .text(json)): try Self.appendArrayLiteral(json, element: element, to: &text)
         case (.array, _): throw mismatch(value, expected: "TEXT holding a JSON array")
-        case let (.integer, .integer(number)): Self.appendDecimal(number, to: &text)
+        case let (.integer, .integer(number)): ByteText.appendDecimal(number, to: &text)
         case (.integer, _): throw mismatch(value, expected: "an INTEGER")
         case let (.boolean, .integer(number)) where number == 0 || number == 1:
             text.append(number == 1 ? UInt8(ascii: "t") : UInt8(ascii: "f"))
         case (.boolean, _): throw mismatch(value, expected: "INTEGER 0 or 1")
         case let (.float, .real(number)): Self.appendFloat(number, to: &text)
-        case let (.float, .integer(number)): Self.appendDecimal(number, to: &text)
+        case let (.float, .integer(number)): ByteText.appendDecimal(number, to: &text)
         case let (.float, .text(word)) where Self.floatWords.contains(where: word.elementsEqual):
             text.append(contentsOf: word)
         case (.float, _): throw mismatch(value, expected: "a REAL, or the text NaN")
-        case let (.numeric, .integer(number)): Self.appendDecimal(number, to: &text)
+        case let (.numeric, .integer(number)): ByteText.appendDecimal(number, to: &text)
         case let (.numeric, .real(number)) where number.isFinite: Self.appendFloat(number, to: &text)
         case let (.numeric, .text(digits)): text.append(contentsOf: digits)
         case (.numeric, _): throw mismatch(value, expected: "an INTEGER, a REAL or decimal TEXT")
@@ -76,7 +76,7 @@ extension StoredForm {
         case let (.bytea, .blob(bytes)), let (.bytea, .text(bytes)): Self.appendHex(bytes, to: &text)
         case (.bytea, _): throw mismatch(value, expected: "a BLOB")
         case let (.timestamp(withZone: true), .text(stamp)): Self.appendUTC(stamp, to: &text)
-        case let (.text, .integer(number)): Self.appendDecimal(number, to: &text)
+        case let (.text, .integer(number)): ByteText.appendDecimal(number, to: &text)
         case let (.text, .real(number)): Self.appendFloat(number, to: &text)
         case let (_, .text(bytes)): text.append(contentsOf: bytes)
         case (_, _): throw mismatch(value, expected: "TEXT")
@@ -99,26 +99,6 @@ extension StoredForm {
 
     /// The texts a float column holds for values SQLite cannot store as REAL.
     private static let floatWords: [[UInt8]] = ["NaN", "Infinity", "-Infinity"].map { Array($0.utf8) }
-
-    /// Decimal digits, without going through a `String`.
-    static func appendDecimal(_ number: Int64, to text: inout [UInt8]) {
-        if number < 0 { text.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        let start = text.count
-        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var position = start + digits - 1
-        repeat {
-            text[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-            position -= 1
-        } while magnitude > 0
-    }
 
     /// Shortest round-trip digits; PostgreSQL's spellings for NaN and the infinities.
     static func appendFloat(_ number: Double, to text: inout [UInt8]) {
@@ -147,16 +127,10 @@ extension StoredForm {
 
     /// bytea's hex form, `\x` and two lowercase digits a byte.
     static func appendHex(_ bytes: UnsafeRawBufferPointer, to text: inout [UInt8]) {
-        text.reserveCapacity(text.count + 2 + bytes.count * 2)
         text.append(UInt8(ascii: "\\"))
         text.append(UInt8(ascii: "x"))
-        for byte in bytes {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0xF)])
-        }
+        ByteText.appendHex(bytes, to: &text)
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// 8-4-4-4-12 hexadecimal digits (either case).
     static func isUUID(_ bytes: UnsafeRawBufferPointer) -> Bool {
