@@ -14,8 +14,6 @@ struct CopyPipeline {
     let connections: ReaderConnections
     /// Where rows go that `--on-error=skip` leaves out; `nil`: a bad value stops the copy.
     var rejects: RejectFile?
-    /// Runs on this thread after each table's rows are in (verification's SQLite side).
-    var afterTable: (TableMapping) throws -> Void = { _ in }
 
     /// Rows in flight between the readers and the writer: a few batches, about a megabyte each.
     private static let batchesInFlight = 4
@@ -46,7 +44,6 @@ struct CopyPipeline {
                     case let .finished(table, decoded, rejected, reported, bytes):
                         let report = try writers.removeValue(forKey: table)!.finish(
                             decoded: decoded, rejected: rejected, reported: reported, bytes: bytes)
-                        try afterTable(mappings[table])
                         reports[table] = report
                         onEvent(.tableFinished(report))
                     }

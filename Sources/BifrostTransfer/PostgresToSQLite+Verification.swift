@@ -3,9 +3,10 @@ import BifrostPostgres
 import BifrostSQLite
 import Foundation
 
-/// Verification that runs alongside the copy instead of after it: PostgreSQL's side on a
-/// connection of its own in the conversion's snapshot, from the start, on its own thread;
-/// SQLite's side table by table, as soon as each table's rows are in.
+/// Verification that runs alongside the conversion instead of after it: PostgreSQL's side on
+/// a connection of its own in the conversion's snapshot, from the start, on its own thread;
+/// SQLite's side once the rows are in, on a read-only connection of its own while the
+/// indexes are built.
 ///
 /// Without an exported snapshot (a server that refuses `pg_export_snapshot()`), PostgreSQL's
 /// side runs at the end on the conversion's own connection instead.
@@ -13,7 +14,7 @@ final class ConvertVerification {
     private let mappings: [TableMapping]
     private let postgresSides: BackgroundTask<[SideChecksum]>?
     private let stop = StopFlag()
-    private var sqliteSides: [String: SideChecksum] = [:]
+    private var sqliteSides: BackgroundTask<[SideChecksum]>?
 
     init(mappings: [TableMapping], source: ConnectionString, snapshot: String?) {
         self.mappings = mappings
@@ -30,9 +31,16 @@ final class ConvertVerification {
         }
     }
 
-    /// SQLite's side of one table, read back from the file just written.
-    func addSQLiteSide(_ mapping: TableMapping, _ sqlite: SQLiteConnection) throws {
-        sqliteSides[mapping.sqliteName] = try TableChecksum.sqlite(mapping, sqlite)
+    /// SQLite's side of every table, read back from the file (its rows committed) on a
+    /// read-only connection and thread of its own.
+    func startSQLiteSide(path: String) {
+        sqliteSides = BackgroundTask { [mappings, stop] in
+            let connection = try SQLiteConnection(path: path, mode: .readOnly)
+            return try mappings.map { mapping in
+                guard !stop.isSet else { throw ChannelClosed() }
+                return try TableChecksum.sqlite(mapping, connection)
+            }
+        }
     }
 
     /// Both sides compared; tables whose checksums differ are read again in key order to
@@ -42,9 +50,9 @@ final class ConvertVerification {
         -> VerificationReport {
         let rejected = Dictionary(reports.map { ($0.sqliteName, $0.rejects) }, uniquingKeysWith: +)
         let postgresChecksums = try postgresSides?.wait() ?? mappings.map { try TableChecksum.postgres($0, postgres) }
+        let sqliteChecksums = try sqliteSides?.wait() ?? mappings.map { try TableChecksum.sqlite($0, sqlite) }
         var report = VerificationReport()
-        for (mapping, postgresSide) in zip(mappings, postgresChecksums) {
-            let sqliteSide = try sqliteSides[mapping.sqliteName] ?? TableChecksum.sqlite(mapping, sqlite)
+        for ((mapping, postgresSide), sqliteSide) in zip(zip(mappings, postgresChecksums), sqliteChecksums) {
             report.tables.append(try TableVerification(mapping: mapping, postgres: postgres, sqlite: sqlite, maxDifferences: 10)
                 .report(postgresSide: postgresSide, sqliteSide: sqliteSide,
                         rejectedRows: rejected[mapping.sqliteName] ?? 0))
@@ -56,6 +64,7 @@ final class ConvertVerification {
     func abandon() {
         stop.set()
         _ = try? postgresSides?.wait()
+        _ = try? sqliteSides?.wait()
     }
 }
 

@@ -105,8 +105,13 @@ public struct PostgresToSQLite {
                 let connections = ReaderConnections(own: postgres, source: source, snapshot: snapshot, jobs: options.jobs)
                 var pipeline = CopyPipeline(mappings: mappings, sqlite: sqlite, connections: connections)
                 pipeline.rejects = rejects
-                pipeline.afterTable = { try verifier?.addSQLiteSide($0, sqlite) }
                 reports = try pipeline.run(onEvent: onEvent)
+                if let verifier {
+                    // Readers and the writer do not wait for each other in WAL mode: SQLite's
+                    // side is read back on its own connection while the indexes are built.
+                    try sqlite.execute("PRAGMA journal_mode = WAL")
+                    verifier.startSQLiteSide(path: output.temporaryPath)
+                }
                 if let rejects, case let .skip(path) = options.onError, rejects.count > 0 {
                     notes.append("\(rejects.count) rows left out (--on-error=skip), each with its reason, in \(path)")
                 }
