@@ -190,6 +190,7 @@ final class ReaderConnections: @unchecked Sendable {
         }) {
             return connection
         }
+        // Without a snapshot there is one reader, and it took the own connection.
         guard let snapshot else { throw ChannelClosed() }
         return try SnapshotConnection.open(source, snapshot: snapshot)
     }

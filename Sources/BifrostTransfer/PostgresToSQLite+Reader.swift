@@ -4,7 +4,7 @@ import BifrostSQLite
 import BifrostSchema
 
 /// What the PostgreSQL readers tell the SQLite writer.
-enum CopyMessage: @unchecked Sendable {
+enum CopyMessage: Sendable {
     case started(table: Int)
     case rows(table: Int, RowBatch)
     /// A row left out under `--on-error=skip`.

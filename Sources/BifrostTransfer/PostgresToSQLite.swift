@@ -89,16 +89,7 @@ public struct PostgresToSQLite {
             // The file is discarded on failure, so the load needs no journal and no fsync; a
             // 32 MB page cache keeps index pages from being written again and again.
             try sqlite.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768")
-            // Tables with their translated defaults and CHECKs, then the data, then indexes,
-            // triggers (which must not fire during the load) and views.
-            let translation = SchemaTranslator(schema: schema).translate(mappings)
-            var afterData = translation.afterData.map { ($0.sql, "\($0.kind.rawValue) \($0.object)") }
-            if options.dataOnly {
-                afterData = try DataOnlyLoad.prepare(sqlite, mappings: mappings, path: destination).map { ($0, $0) }
-            } else {
-                notes += translation.notes
-                try createTables(translation, mappings: mappings, sqlite: sqlite, notes: &notes)
-            }
+            let afterData = try prepareTables(schema, mappings: mappings, sqlite: sqlite, notes: &notes)
             if options.schemaOnly {
                 reports = mappings.map { TableReport(source: $0.table.name, sqliteName: $0.sqliteName) }
             } else {
@@ -174,6 +165,20 @@ public struct PostgresToSQLite {
         }
         throw ConversionError.foreignKeyMismatch(
             count: violations.count, example: first.map(RowKey.text).joined(separator: " "))
+    }
+
+    /// Tables with their translated defaults and CHECKs (or, with `--data-only`, the file's
+    /// own tables, checked empty); returns what comes after the data, with what it creates:
+    /// indexes, triggers (which must not fire during the load) and views.
+    private func prepareTables(_ schema: Schema, mappings: [TableMapping], sqlite: SQLiteConnection,
+                               notes: inout [String]) throws -> [(sql: String, object: String)] {
+        if options.dataOnly {
+            return try DataOnlyLoad.prepare(sqlite, mappings: mappings, path: destination).map { ($0, $0) }
+        }
+        let translation = SchemaTranslator(schema: schema).translate(mappings)
+        notes += translation.notes
+        try createTables(translation, mappings: mappings, sqlite: sqlite, notes: &notes)
+        return translation.afterData.map { ($0.sql, "\($0.kind.rawValue) \($0.object)") }
     }
 
     /// CREATE TABLE with the translated defaults and CHECKs; a table whose translated parts

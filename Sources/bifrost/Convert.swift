@@ -16,7 +16,8 @@ struct Convert: ParsableCommand {
             existing file at the destination is replaced then, and not before. The file records \
             where it came from in the tables _bifrost_metadata and _bifrost_tables (see README). \
             --table/--exclude-table take some tables: foreign keys to a table left out are left out \
-            (with a note), as are views that read it.
+            (with a note), as are views that read it; --where takes some rows. --jobs reads several \
+            tables at once in the same snapshot. --schema-only then --data-only splits the work in two.
             """)
 
     @OptionGroup var source: PostgresSourceOptions
@@ -34,7 +35,12 @@ struct Convert: ParsableCommand {
     @Option(name: .customLong("on-error"),
             help: ArgumentHelp("What a value that cannot be stored exactly does: stop (name it and write nothing) or skip (leave its row out, in the reject file).",
                                valueName: "stop|skip"))
-    var onError = "stop"
+    var onError: ErrorChoice = .stop
+
+    /// `--on-error`'s values.
+    enum ErrorChoice: String, ExpressibleByArgument, CaseIterable {
+        case stop, skip
+    }
 
     @Option(name: .customLong("reject-file"),
             help: ArgumentHelp("With --on-error=skip: the JSON-lines file of rows left out (default: DESTINATION.rejects.jsonl).",
@@ -50,17 +56,14 @@ struct Convert: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     private var errorPolicy: RowErrorPolicy {
-        onError == "skip" ? .skip(rejectFile: rejectFile ?? destination + ".rejects.jsonl") : .stop
+        onError == .skip ? .skip(rejectFile: rejectFile ?? destination + ".rejects.jsonl") : .stop
     }
 
     func validate() throws {
         if dataOnly && schemaOnly {
             throw ValidationError("--schema-only and --data-only together would convert nothing; give one of them")
         }
-        if !["stop", "skip"].contains(onError) {
-            throw ValidationError("--on-error \(onError): give stop or skip")
-        }
-        if rejectFile != nil, onError != "skip" {
+        if rejectFile != nil, onError != .skip {
             throw ValidationError("--reject-file is for --on-error=skip")
         }
         if jobs < 1 || jobs > 64 {

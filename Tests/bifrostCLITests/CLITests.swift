@@ -82,6 +82,29 @@ import Testing
         #expect(both.status == 64)
     }
 
+    @Test func convertWithWhereJobsAndSkipWritesTheFileAndAnEmptyRejectFile() throws {
+        let source = try SharedCluster.authlyDatabase()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("recent.sqlite").path
+        let run = try BifrostCommandRun(["convert", source.raw, path, "--where", "tokens:NOT revoked", "--jobs", "2",
+                                         "--on-error", "skip", "--json"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let tables = try #require(summary["tables"] as? [[String: Any]])
+        let tokens = try #require(tables.first { $0["sqlite_name"] as? String == "tokens" })
+        let expected = try PostgresConnection(source).query("SELECT count(*) FROM tokens WHERE NOT revoked").value(row: 0, column: 0)
+        #expect((tokens["rows"] as? Int).map(String.init) == expected)
+        #expect(tables.allSatisfy { $0["rejects"] as? Int == 0 })
+        #expect(try String(contentsOfFile: path + ".rejects.jsonl", encoding: .utf8).isEmpty, "nothing left out, said by an empty file")
+
+        let malformed = try BifrostCommandRun(["convert", source.raw, path, "--where", "tokens:true; DROP TABLE tokens"])
+        #expect(malformed.status == 64 && malformed.stderr.contains("--where tokens:"))
+        let stray = try BifrostCommandRun(["convert", source.raw, path, "--reject-file", "r.jsonl"])
+        #expect(stray.status == 64 && stray.stderr.contains("--reject-file is for --on-error=skip"))
+    }
+
     @Test func unreachableServerIsAClearErrorWithoutPasswordOrStackTrace() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-cli-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
