@@ -92,7 +92,7 @@ public final class ThrowawayPostgres: @unchecked Sendable {
         // Another run may take the port between probing and binding: try a few.
         for _ in 0..<5 {
             let port = try freePort()
-            let options = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
+            let options = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
             do {
                 try tools.run("pg_ctl", ["-D", "\(directory)/data", "-l", "\(directory)/server.log",
                                          "-o", options, "-w", "-t", "60", "start"])

@@ -12,6 +12,8 @@ struct TableLoad {
     let target: String
     let postgres: PostgresConnection
     let sqlite: SQLiteConnection
+    /// Where rows go that `--on-error=skip` leaves out; `nil`: a bad value stops the import.
+    var rejects: RejectFile?
 
     /// Generated columns are recomputed by PostgreSQL, never loaded.
     var loadedColumns: [ColumnMapping] { mapping.columns.filter { $0.column.generated == nil } }
@@ -42,7 +44,7 @@ struct TableLoad {
                 var chunk: [UInt8] = []
                 chunk.reserveCapacity(Self.chunkSize + 16 * 1024)
                 while try select.step() {
-                    try encodeRow(select, forms: forms, into: &chunk)
+                    guard try encodeRow(select, forms: forms, into: &chunk) else { continue }
                     rows += 1
                     if chunk.count >= Self.chunkSize {
                         try chunks.send(Chunk(bytes: chunk, rows: rows))
@@ -81,10 +83,12 @@ struct TableLoad {
             throw ImportError.rowCountMismatch(table: mapping.table.name, sqlite: sent, postgres: stored)
         }
         return TableReport(source: mapping.table.name, sqliteName: mapping.sqliteName, rows: sent, bytes: bytes,
-                           seconds: Date().timeIntervalSince(started))
+                           rejects: rejected.value, seconds: Date().timeIntervalSince(started))
     }
 
     private static let chunkSize = 256 * 1024
+    /// Rows the encoder thread left out, read after it finished.
+    private let rejected = Counter()
 
     /// Encoded COPY lines, and how many rows had been encoded once they were.
     private struct Chunk {
@@ -93,24 +97,48 @@ struct TableLoad {
     }
 
     /// Appends the current row of `select` as one COPY text line; a value that cannot be
-    /// imported is named with its table, column and row key.
-    private func encodeRow(_ select: SQLiteStatement, forms: [StoredForm], into line: inout [UInt8]) throws {
+    /// imported is named with its table, column and row key — or, under `--on-error=skip`,
+    /// the row goes to the reject file instead and `false` is returned.
+    private func encodeRow(_ select: SQLiteStatement, forms: [StoredForm], into line: inout [UInt8]) throws -> Bool {
+        let rowStart = line.count
         for index in forms.indices {
             if index > 0 { line.append(0x09) }
             do {
                 let start = line.count
-                if try forms[index].appendText(select.borrowedValue(at: index), to: &line) {
+                let value = select.borrowedValue(at: index)
+                // PostgreSQL would refuse invalid JSON by failing the whole COPY, too late to skip one row.
+                if rejects != nil, case .json = forms[index], case let .text(json) = value {
+                    try Self.checkJSON(json)
+                }
+                if try forms[index].appendText(value, to: &line) {
                     try escapeCopyField(in: &line, from: start)
                 } else {
                     appendCopyNull(to: &line)
                 }
             } catch let error as StoredValueError {
                 let row = forms.indices.map(select.value(at:))
-                throw ImportError.value(table: mapping.table.name, column: loadedColumns[index].column.name,
-                                        key: describeKey(row), value: preview(row[index]), reason: error)
+                let column = loadedColumns[index].column.name
+                guard let rejects else {
+                    throw ImportError.value(table: mapping.table.name, column: column, key: describeKey(row),
+                                            value: preview(row[index]), reason: error)
+                }
+                line.removeSubrange(rowStart...)
+                try rejects.write(RejectedRow(table: mapping.table.name.description, column: column, key: describeKey(row),
+                                              value: preview(row[index]), reason: error.description))
+                rejected.add()
+                return false
             }
         }
         line.append(0x0A)
+        return true
+    }
+
+    private static func checkJSON(_ text: UnsafeRawBufferPointer) throws {
+        do {
+            _ = try StoredJSON.parse(Array(text), rawElements: false)
+        } catch {
+            throw StoredValueError(reason: "not valid JSON: \(error)", hint: nil)
+        }
     }
 
     /// The row key of the line a COPY error names (`COPY t, line 3, column c: …`), read
@@ -146,6 +174,16 @@ struct TableLoad {
         case let .blob(bytes): return "BLOB of \(bytes.count) bytes"
         }
     }
+}
+
+/// A count one thread adds to and another reads once the first is done.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+
+    func add() { lock.withLock { count += 1 } }
 }
 
 /// Why an import stopped. The target database is left as it was.

@@ -20,10 +20,13 @@ public struct SQLiteToPostgres {
         public var schema: String?
         /// Compare the imported rows with the file (counts and checksums) before committing.
         public var verify: Bool
+        /// What a stored value that cannot be imported does (`--on-error`).
+        public var onError: RowErrorPolicy
 
-        public init(schema: String? = nil, verify: Bool = true) {
+        public init(schema: String? = nil, verify: Bool = true, onError: RowErrorPolicy = .stop) {
             self.schema = schema
             self.verify = verify
+            self.onError = onError
         }
     }
 
@@ -50,6 +53,7 @@ public struct SQLiteToPostgres {
         let mappings = try tables.map { try planner.plan($0, sqliteName: $0.name.name) }
         var notes = input.fromMetadata ? [] : ["\(source) has no \(ImportSource.metadataTable): PostgreSQL types inferred from the declared SQLite types"] + input.notes
 
+        let rejects: RejectFile? = if case let .skip(path) = options.onError { try RejectFile(path: path) } else { nil }
         let postgres = try PostgresConnection(destination)
         // READ COMMITTED whatever the server's default: COPY FREEZE refuses to run in a
         // transaction that holds a snapshot from earlier statements.
@@ -69,7 +73,8 @@ public struct SQLiteToPostgres {
             for mapping in mappings {
                 let name = mapping.table.name
                 onEvent(.tableStarted(name, estimatedRows: try ImportSource.rowCount(sqlite, table: mapping.sqliteName)))
-                let report = try TableLoad(mapping: mapping, target: ddl.name(name), postgres: postgres, sqlite: sqlite)
+                let report = try TableLoad(mapping: mapping, target: ddl.name(name), postgres: postgres, sqlite: sqlite,
+                                           rejects: rejects)
                     .run { onEvent(.tableProgress(name, rows: $0, bytes: $1)) }
                 reports.append(report)
                 onEvent(.tableFinished(report))
@@ -77,8 +82,20 @@ public struct SQLiteToPostgres {
             for table in tables {
                 try run(ddl.afterData(table), "add the keys, constraints and indexes of \(table.name)", postgres)
             }
+            let leftOut = reports.contains { $0.rejects > 0 }
             for table in tables {
-                try run(ddl.foreignKeys(table), "add the foreign keys of \(table.name)", postgres)
+                for (key, sql) in zip(table.foreignKeys, ddl.foreignKeys(table)) {
+                    guard leftOut else {
+                        try run([sql], "add the foreign keys of \(table.name)", postgres)
+                        continue
+                    }
+                    // Rows --on-error=skip left out may be referenced: such a key is added
+                    // without checking the rows there are (NOT VALID), and said so.
+                    try optional("foreign key \(key.name) of \(table.name)", sql, postgres: postgres, notes: &notes) { _ in
+                        try run([sql + " NOT VALID"], "add the foreign keys of \(table.name)", postgres)
+                        return "foreign key \(key.name) of \(table.name) added NOT VALID: rows it references were left out (--on-error=skip); fix them, then ALTER TABLE \(ddl.name(table.name)) VALIDATE CONSTRAINT \(PostgresDDL.quote(key.name))"
+                    }
+                }
             }
             try resetSequences(input.schema, tables: tables, ddl: ddl, postgres: postgres)
             if sameSchema {
@@ -102,14 +119,21 @@ public struct SQLiteToPostgres {
                     moved.name.schema = target
                     return try planner.plan(moved, sqliteName: table.name.name)
                 }
-                let report = try Verification.verify(renamed, postgres: postgres, sqlite: sqlite, maxDifferences: 10)
+                let report = try Verification.verify(renamed, postgres: postgres, sqlite: sqlite, maxDifferences: 10,
+                                                     rejectedRows: Dictionary(reports.map { ($0.sqliteName, $0.rejects) },
+                                                                              uniquingKeysWith: +))
                 guard report.isEqual else { throw ImportError.verificationFailed(report) }
                 verification = report
             }
+            if let rejects, case let .skip(path) = options.onError, rejects.count > 0 {
+                notes.append("\(rejects.count) rows left out (--on-error=skip), each with its reason, in \(path)")
+            }
             notes.forEach { onEvent(.note($0)) }
             try postgres.execute("COMMIT")
+            try rejects?.commit()
         } catch {
             _ = try? postgres.execute("ROLLBACK")
+            rejects?.discard()
             throw error
         }
         return ConversionReport(destination: "\(destination.label) schema \(target)", tables: reports, notes: notes,
@@ -180,14 +204,16 @@ public struct SQLiteToPostgres {
     }
 
     /// A statement whose failure is a note, not the end (a savepoint keeps the transaction).
-    private func optional(_ what: String, _ sql: String, postgres: PostgresConnection, notes: inout [String]) throws {
+    /// `otherwise`, when given, runs after a failure and says what it did instead.
+    private func optional(_ what: String, _ sql: String, postgres: PostgresConnection, notes: inout [String],
+                          otherwise: ((PostgresError) throws -> String)? = nil) throws {
         try postgres.execute("SAVEPOINT bifrost_optional")
         do {
             try postgres.execute(sql)
             try postgres.execute("RELEASE SAVEPOINT bifrost_optional")
         } catch let error as PostgresError {
             try postgres.execute("ROLLBACK TO SAVEPOINT bifrost_optional")
-            notes.append("\(what) not recreated: \(error.message)")
+            notes.append(try otherwise?(error) ?? "\(what) not recreated: \(error.message)")
         }
     }
 }

@@ -32,20 +32,7 @@ struct Convert: ParsableCommand {
             help: "PostgreSQL connections reading tables at once, all in one snapshot (SQLite is written by one thread).")
     var jobs = 1
 
-    @Option(name: .customLong("on-error"),
-            help: ArgumentHelp("What a value that cannot be stored exactly does: stop (name it and write nothing) or skip (leave its row out, in the reject file).",
-                               valueName: "stop|skip"))
-    var onError: ErrorChoice = .stop
-
-    /// `--on-error`'s values.
-    enum ErrorChoice: String, ExpressibleByArgument, CaseIterable {
-        case stop, skip
-    }
-
-    @Option(name: .customLong("reject-file"),
-            help: ArgumentHelp("With --on-error=skip: the JSON-lines file of rows left out (default: DESTINATION.rejects.jsonl).",
-                               valueName: "path"))
-    var rejectFile: String?
+    @OptionGroup var errors: ErrorPolicyOptions
 
     @Flag(name: .long, help: "Create the tables, indexes, triggers and views, without rows.")
     var schemaOnly = false
@@ -55,16 +42,9 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    private var errorPolicy: RowErrorPolicy {
-        onError == .skip ? .skip(rejectFile: rejectFile ?? destination + ".rejects.jsonl") : .stop
-    }
-
     func validate() throws {
         if dataOnly && schemaOnly {
             throw ValidationError("--schema-only and --data-only together would convert nothing; give one of them")
-        }
-        if rejectFile != nil, onError != .skip {
-            throw ValidationError("--reject-file is for --on-error=skip")
         }
         if jobs < 1 || jobs > 64 {
             throw ValidationError("--jobs \(jobs): give 1 to 64 connections")
@@ -75,7 +55,7 @@ struct Convert: ParsableCommand {
         try output.reportingFailure(exitCode: ExitCode.failure.rawValue) {
             let conversion = PostgresToSQLite(source: source.connectionString, destination: destination,
                                               options: try source.conversionOptions(verify: !noVerify, schemaOnly: schemaOnly,
-                                                                                   jobs: jobs, onError: errorPolicy,
+                                                                                   jobs: jobs, onError: errors.policy(besides: destination),
                                                                                    dataOnly: dataOnly))
             let progress = ProgressReporter(output)
             defer { progress.finish() }

@@ -28,12 +28,15 @@ struct Import: ParsableCommand {
     @Flag(name: .long, help: "Skip the final comparison of the imported rows with the file.")
     var noVerify = false
 
+    @OptionGroup var errors: ErrorPolicyOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try output.reportingFailure(exitCode: ExitCode.failure.rawValue) {
             let importer = SQLiteToPostgres(source: file, destination: ConnectionString(destination),
-                                            options: .init(schema: schema, verify: !noVerify))
+                                            options: .init(schema: schema, verify: !noVerify,
+                                                           onError: errors.policy(besides: file)))
             let progress = ProgressReporter(output)
             defer { progress.finish() }
             let report = try importer.run(onEvent: progress.handle)

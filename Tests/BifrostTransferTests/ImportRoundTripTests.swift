@@ -142,6 +142,36 @@ import Testing
         #expect(message.contains("json"), "\(message)")
     }
 
+    /// `--on-error=skip`: an invalid UUID and invalid JSON go to the reject file, counted;
+    /// everything else is imported, and verification expects exactly those rows missing.
+    @Test func skippedRowsGoToTheRejectFileAndTheRestIsImported() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (source, path) = try convertedAuthly(directory)
+        let sqlite = try SQLiteConnection(path: path)
+        try sqlite.execute("""
+            PRAGMA ignore_check_constraints = ON;
+            UPDATE oauth_clients SET metadata = '{"broken": ' WHERE rowid = (SELECT max(rowid) FROM oauth_clients);
+            """)
+        let clients = try sqlite.query("SELECT count(*) FROM oauth_clients")
+        let rejectPath = directory.file("rejects.jsonl")
+        let report = try SQLiteToPostgres(source: path, destination: source,
+                                          options: .init(schema: "restored", onError: .skip(rejectFile: rejectPath))).run()
+        let table = try #require(report.tables.first { $0.sqliteName == "oauth_clients" })
+        #expect(table.rejects == 1)
+        #expect(clients == [[.integer(Int64(table.rows + 1))]])
+        #expect(report.verification?.isEqual == true)
+        #expect(report.verification?.tables.first { $0.sqliteName == "oauth_clients" }?.onlyInSQLiteRows == 1)
+        let lines = try String(contentsOfFile: rejectPath, encoding: .utf8).split(separator: "\n")
+        let rejected = try lines.map { try JSONDecoder().decode(RejectedRow.self, from: Data($0.utf8)) }
+        #expect(rejected.count == 1 && rejected[0].column == "metadata" && rejected[0].reason.contains("not valid JSON"))
+        let imported = try PostgresConnection(source).query("SELECT count(*) FROM restored.oauth_clients").value(row: 0, column: 0)
+        #expect(imported == String(table.rows))
+        // Rows referencing the client left out keep their keys, under a foreign key not validated.
+        #expect(report.notes.contains { $0.contains("added NOT VALID") && $0.contains("VALIDATE CONSTRAINT") })
+        #expect(report.notes.contains { $0.contains("1 rows left out") })
+    }
+
     @Test func aFileWithoutMetadataGetsInferredTypes() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

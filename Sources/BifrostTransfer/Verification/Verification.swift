@@ -60,8 +60,9 @@ public struct Verification {
         }
     }
 
+    /// `rejectedRows` (by SQLite table name) were left out on purpose: the source side alone has them.
     static func verify(_ mappings: [TableMapping], postgres: PostgresConnection, sqlite: SQLiteConnection,
-                       maxDifferences: Int) throws -> VerificationReport {
+                       maxDifferences: Int, rejectedRows: [String: Int] = [:]) throws -> VerificationReport {
         let existing = Set(try sqlite.query("SELECT name FROM sqlite_schema WHERE type = 'table'").compactMap { row -> String? in
             if case let .text(name) = row[0] { return name }
             return nil
@@ -78,7 +79,8 @@ public struct Verification {
         for (index, mapping) in tables.enumerated() {
             report.tables.append(try TableVerification(mapping: mapping, postgres: postgres, sqlite: sqlite,
                                                        maxDifferences: maxDifferences)
-                .report(postgresSide: postgresChecksums[index], sqliteSide: sqliteChecksums[index]))
+                .report(postgresSide: postgresChecksums[index], sqliteSide: sqliteChecksums[index],
+                        rejectedRows: rejectedRows[mapping.sqliteName] ?? 0))
         }
         return report
     }
