@@ -38,6 +38,12 @@ public final class SQLiteConnection {
         sqlite3_close_v2(handle)
     }
 
+    /// How long a statement waits for another connection's lock (or a WAL recovery) before
+    /// failing with SQLITE_BUSY; without it, it fails at once.
+    public func setBusyTimeout(seconds: Double) {
+        sqlite3_busy_timeout(handle, Int32(seconds * 1000))
+    }
+
     /// The version of the SQLite library in use, e.g. "3.40.1".
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 

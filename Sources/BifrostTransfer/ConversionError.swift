@@ -12,6 +12,8 @@ public enum ConversionError: Error, Sendable, CustomStringConvertible {
     case verificationFailed(VerificationReport)
     /// `--data-only` cannot load into the file at the destination.
     case dataOnly(String)
+    /// The file could not leave WAL mode before being renamed into place.
+    case walStillOpen(String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum ConversionError: Error, Sendable, CustomStringConvertible {
             "row counts differ for \(table): PostgreSQL has \(postgres), \(copied) were copied, SQLite holds \(sqlite)"
         case let .verificationFailed(report):
             "the SQLite data does not match PostgreSQL; no file was written\n\(report.summary)\n  this is a Bifrost bug: please report it (with --no-verify the file is kept for inspection)"
+        case let .walStillOpen(mode):
+            "the SQLite file stayed in journal mode \(mode) (another connection still had it open); no file was written\n  this is a Bifrost bug: please report it"
         case let .dataOnly(message):
             "\(message)\n  nothing was changed"
         case let .foreignKeyMismatch(count, example):

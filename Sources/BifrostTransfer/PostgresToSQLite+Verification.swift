@@ -36,6 +36,8 @@ final class ConvertVerification {
     func startSQLiteSide(path: String) {
         sqliteSides = BackgroundTask { [mappings, stop] in
             let connection = try SQLiteConnection(path: path, mode: .readOnly)
+            // Opening a file in WAL mode can meet the writer's WAL index being set up.
+            connection.setBusyTimeout(seconds: 60)
             return try mappings.map { mapping in
                 guard !stop.isSet else { throw ChannelClosed() }
                 return try TableChecksum.sqlite(mapping, connection)

@@ -101,6 +101,7 @@ public struct PostgresToSQLite {
                     // Readers and the writer do not wait for each other in WAL mode: SQLite's
                     // side is read back on its own connection while the indexes are built.
                     try sqlite.execute("PRAGMA journal_mode = WAL")
+                    sqlite.setBusyTimeout(seconds: 60)
                     verifier.startSQLiteSide(path: output.temporaryPath)
                 }
                 if let rejects, case let .skip(path) = options.onError, rejects.count > 0 {
@@ -130,7 +131,7 @@ public struct PostgresToSQLite {
             try metadata(recording: schema, sqliteViews: views, reports: reports, verification: verification,
                          postgres: postgres, started: started).write(to: sqlite)
             notes.forEach { onEvent(.note($0)) }
-            try sqlite.execute("PRAGMA journal_mode = DELETE")
+            try Self.leaveWALMode(sqlite)
         } catch {
             verifier?.abandon()
             rejects?.discard()
@@ -142,6 +143,16 @@ public struct PostgresToSQLite {
         try rejects?.commit()
         return ConversionReport(destination: destination, tables: reports, notes: notes,
                                 verification: verification, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Back to a rollback journal, with everything in the WAL written into the file itself:
+    /// the file is renamed alone, so nothing may stay in a `-wal` file beside it. SQLite
+    /// answers the mode it is in, which stays `wal` while another connection has the file open.
+    private static func leaveWALMode(_ sqlite: SQLiteConnection) throws {
+        let mode = try sqlite.query("PRAGMA journal_mode = DELETE")
+        guard mode == [[.text("delete")]] else {
+            throw ConversionError.walStillOpen(mode.first.map { $0.map(RowKey.text).joined() } ?? "")
+        }
     }
 
     /// The data came from one snapshot, so every reference must resolve; a dangling one

@@ -17,9 +17,15 @@ struct ImportSource {
 
     static let metadataTable = "_bifrost_metadata"
 
-    static func read(_ sqlite: SQLiteConnection) throws -> ImportSource {
-        if let source = try fromMetadata(sqlite) { return source }
-        return try inferred(sqlite)
+    /// `overrides` apply to files without metadata (a file `convert` wrote knows its types).
+    static func read(_ sqlite: SQLiteConnection, overrides: [ImportTypeOverride] = []) throws -> ImportSource {
+        if let source = try fromMetadata(sqlite) {
+            guard overrides.isEmpty else {
+                throw ImportError.typeOverride("--type is for SQLite files made elsewhere: this one was written by bifrost convert and records its PostgreSQL types")
+            }
+            return source
+        }
+        return try inferred(sqlite, overrides: overrides)
     }
 
     /// The source schema snapshot stored in `_bifrost_metadata`: whichever text value holds
@@ -67,9 +73,10 @@ struct ImportSource {
     /// A model from the SQLite tables' declared types, by SQLite's affinity rules:
     /// INT → bigint, CHAR/CLOB/TEXT → text, BLOB → bytea, REAL/FLOA/DOUB → double precision,
     /// anything else → numeric; no declared type → from the stored values.
-    private static func inferred(_ sqlite: SQLiteConnection) throws -> ImportSource {
+    private static func inferred(_ sqlite: SQLiteConnection, overrides: [ImportTypeOverride]) throws -> ImportSource {
         var tables: [Table] = []
         var notes: [String] = []
+        var unused = overrides
         let names = try sqlite.query("""
             SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid
             """).compactMap { row -> String? in
@@ -82,9 +89,10 @@ struct ImportSource {
             for info in try sqlite.query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?1)", [.text(name)]) {
                 guard case let .text(column) = info[0] else { continue }
                 let declared: String = if case let .text(type) = info[1] { type } else { "" }
-                let (type, oid, postgres) = declared.isEmpty
-                    ? inferType(storedClasses: try storedClasses(sqlite, table: name, column: column))
-                    : inferType(declared)
+                let override = unused.firstIndex { $0.table == name && $0.column == column }.map { unused.remove(at: $0) }
+                let (type, oid, postgres) = try override?.type ?? (declared.isEmpty
+                    ? inferType(storedClasses: storedClasses(sqlite, table: name, column: column))
+                    : inferType(declared))
                 var isNullable = true
                 if case let .integer(flag) = info[2], flag != 0 { isNullable = false }
                 if case let .integer(position) = info[3], position > 0 {
@@ -94,11 +102,16 @@ struct ImportSource {
                 columns.append(Column(name: column, type: ColumnType(
                     declaration: postgres, typmod: -1,
                     type: TypeReference(oid: oid, schema: "pg_catalog", name: type, kind: .base)), isNullable: isNullable))
-                notes.append("\(name).\(column): declared \(declared.isEmpty ? "without a type (inferred from its values)" : declared) → \(postgres)")
+                let origin = override != nil ? "given by --type"
+                    : declared.isEmpty ? "declared without a type (inferred from its values)" : "declared \(declared)"
+                notes.append("\(name).\(column): \(origin) → \(postgres)")
             }
             let key = keyed.isEmpty ? nil
                 : KeyConstraint(name: "\(name)_pkey", columns: keyed.sorted { $0.0 < $1.0 }.map(\.1))
             tables.append(Table(name: QualifiedName(schema: "main", name: name), columns: columns, primaryKey: key))
+        }
+        if let first = unused.first {
+            throw ImportError.typeOverride("--type \(first.table).\(first.column): the file has no such column")
         }
         let schema = Schema(source: SchemaSource(dialect: .sqlite, version: SQLiteConnection.libraryVersion),
                             namespaces: ["main"], tables: tables)

@@ -195,6 +195,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case statementFailed(what: String, error: PostgresError)
     case verificationFailed(VerificationReport)
     case empty(String)
+    case typeOverride(String)
 
     public var description: String {
         let unchanged = "nothing was imported: the target database is as it was"
@@ -211,6 +212,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             return "cannot \(what): \(error)\n  \(unchanged)"
         case let .verificationFailed(report):
             return "the imported data does not match the SQLite file\n\(report.summary)\n  \(unchanged)\n  this is a Bifrost bug: please report it"
+        case let .typeOverride(message):
+            return message
         case let .empty(path):
             return "\(path) holds no tables to import"
         }

@@ -22,11 +22,15 @@ public struct SQLiteToPostgres {
         public var verify: Bool
         /// What a stored value that cannot be imported does (`--on-error`).
         public var onError: RowErrorPolicy
+        /// Types for columns of a file made elsewhere (`--type`).
+        public var typeOverrides: [ImportTypeOverride]
 
-        public init(schema: String? = nil, verify: Bool = true, onError: RowErrorPolicy = .stop) {
+        public init(schema: String? = nil, verify: Bool = true, onError: RowErrorPolicy = .stop,
+                    typeOverrides: [ImportTypeOverride] = []) {
             self.schema = schema
             self.verify = verify
             self.onError = onError
+            self.typeOverrides = typeOverrides
         }
     }
 
@@ -43,7 +47,7 @@ public struct SQLiteToPostgres {
     public func run(onEvent: (TransferEvent) -> Void = { _ in }) throws -> ConversionReport {
         let started = Date()
         let sqlite = try SQLiteConnection(path: source, mode: .readOnly)
-        let input = try ImportSource.read(sqlite)
+        let input = try ImportSource.read(sqlite, overrides: options.typeOverrides)
         let tables = input.schema.tables.filter { $0.partitionOf == nil }
         guard !tables.isEmpty else { throw ImportError.empty(source) }
         let sourceSchema = input.schema.namespaces.first ?? tables[0].name.schema

@@ -30,13 +30,29 @@ struct Import: ParsableCommand {
 
     @OptionGroup var errors: ErrorPolicyOptions
 
+    @Option(name: .customLong("type"),
+            help: ArgumentHelp("For a file made elsewhere: the PostgreSQL type of a column instead of the inferred one (repeatable), e.g. users.id=uuid.",
+                               valueName: "table.column=type"))
+    var types: [String] = []
+
+    func validate() throws {
+        for type in types {
+            do {
+                _ = try ImportTypeOverride(parsing: type)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+    }
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try output.reportingFailure(exitCode: ExitCode.failure.rawValue) {
             let importer = SQLiteToPostgres(source: file, destination: ConnectionString(destination),
                                             options: .init(schema: schema, verify: !noVerify,
-                                                           onError: errors.policy(besides: file)))
+                                                           onError: errors.policy(besides: file),
+                                                           typeOverrides: try types.map(ImportTypeOverride.init(parsing:))))
             let progress = ProgressReporter(output)
             defer { progress.finish() }
             let report = try importer.run(onEvent: progress.handle)

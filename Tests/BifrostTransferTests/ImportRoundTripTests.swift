@@ -195,6 +195,43 @@ import Testing
         #expect(rows[1] == ["2", nil, nil, nil, "3", nil, "bigint", "bytea"])
     }
 
+    /// `--type`: a TEXT column of UUIDs and an INTEGER column of 0/1 come back as uuid and
+    /// boolean; a value that does not fit is named; a wrong target is refused.
+    @Test func typeOverridesGiveColumnsTheirTypes() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("plain.sqlite")
+        try SQLiteConnection(path: path).execute("""
+            CREATE TABLE users (id TEXT PRIMARY KEY, active INTEGER, settings TEXT);
+            INSERT INTO users VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 1, '{"theme": "dark"}'),
+                                     ('b1ffcd88-8d1a-4ef8-bb6d-6bb9bd380a12', 0, NULL);
+            """)
+        let target = try SharedCluster.freshDatabase(prefix: "typed")
+        let overrides = try ["users.id=uuid", "users.active=boolean", "users.settings=jsonb"].map(ImportTypeOverride.init(parsing:))
+        let report = try SQLiteToPostgres(source: path, destination: target, options: .init(typeOverrides: overrides)).run()
+        #expect(report.verification?.isEqual == true)
+        #expect(report.notes.contains("users.id: given by --type → uuid"))
+        let types = try PostgresConnection(target).query("""
+            SELECT string_agg(format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute
+            WHERE attrelid = 'public.users'::regclass AND attnum > 0
+            """).value(row: 0, column: 0)
+        #expect(types == "uuid, boolean, jsonb")
+
+        try SQLiteConnection(path: path).execute("UPDATE users SET active = 2 WHERE active = 0")
+        let error = #expect(throws: ImportError.self) {
+            try SQLiteToPostgres(source: path, destination: try SharedCluster.freshDatabase(prefix: "typed"),
+                                 options: .init(typeOverrides: overrides)).run()
+        }
+        #expect(error?.description.contains("column active") == true)
+        #expect(throws: ImportError.self) { try ImportTypeOverride(parsing: "users.id=money") }
+        #expect(throws: ImportError.self) { try ImportTypeOverride(parsing: "users=uuid") }
+        let unknown = #expect(throws: ImportError.self) {
+            try SQLiteToPostgres(source: path, destination: target,
+                                 options: .init(typeOverrides: [try ImportTypeOverride(parsing: "users.nope=uuid")])).run()
+        }
+        #expect(unknown?.description.contains("no such column") == true)
+    }
+
     @Test func untypedColumnsAreTypedByTheirValues() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -120,6 +120,9 @@ struct CanonicalForm {
         case let (.blob, .blob(bytes)):
             row.append("\\x")
             CanonicalNumber.appendHex(bytes, to: &row)
+        // A file made elsewhere may keep JSON with spaces; the stored form is compact.
+        case let (.json, .text(json)):
+            row.withBytes { JSONText.compact(json, to: &$0) }
         case let (.jsonArray, .text(json)):
             CanonicalJSON.append(try JSONValue.parse(String(decoding: json, as: UTF8.self)), to: &row)
         case let (_, .integer(number)):
