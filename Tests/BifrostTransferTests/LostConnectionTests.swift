@@ -1,0 +1,93 @@
+import BifrostPostgres
+import BifrostSQLite
+import BifrostTestSupport
+import BifrostTransfer
+import Foundation
+import Testing
+
+/// A connection lost in the middle of a transfer (the server ends the backend, as a
+/// restart or a network cut would): convert leaves no file, import leaves the database
+/// as it was.
+@Suite struct LostConnectionTests {
+    /// Runs `work` on another thread; meanwhile ends every backend of `database` that runs a
+    /// statement starting with `statement`, as soon as one does. Returns `work`'s error.
+    private func failure(of work: @escaping @Sendable () throws -> Void, ending statement: String,
+                         in source: ConnectionString) throws -> Error? {
+        let outcome = OutcomeBox()
+        let thread = Thread {
+            do { try work() } catch { outcome.set(error) }
+            outcome.finish()
+        }
+        thread.start()
+        let killer = try PostgresConnection(source)
+        let deadline = Date().addingTimeInterval(60)
+        var ended = false
+        while !outcome.isFinished, Date() < deadline {
+            let killed = try killer.query("""
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE $1
+                """, [statement + "%"]).value(row: 0, column: 0)
+            if killed != "0" { ended = true }
+            usleep(5_000)
+        }
+        outcome.wait()
+        #expect(ended, "the statement to end was never seen running")
+        return outcome.error
+    }
+
+    @Test func convertLeavesNoFileWhenTheConnectionIsLost() throws {
+        let source = try SharedCluster.freshDatabase(prefix: "lost")
+        try PostgresConnection(source).execute("""
+            CREATE TABLE events (id bigint PRIMARY KEY, payload text);
+            INSERT INTO events SELECT i, md5(i::text) FROM generate_series(1, 600000) i;
+            """)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("events.sqlite")
+        let error = try failure(of: { _ = try PostgresToSQLite(source: source, destination: path).run() },
+                                ending: "COPY", in: source)
+        #expect(error != nil, "the conversion should fail")
+        #expect("\(error.map { "\($0)" } ?? "")".contains("terminat") || error is PostgresError, "\(String(describing: error))")
+        #expect(try directory.contents().isEmpty, "no file, no temporary file")
+    }
+
+    @Test func importLeavesTheDatabaseAsItWasWhenTheConnectionIsLost() throws {
+        let source = try SharedCluster.freshDatabase(prefix: "lostsrc")
+        try PostgresConnection(source).execute("""
+            CREATE TABLE events (id bigint PRIMARY KEY, payload text);
+            INSERT INTO events SELECT i, md5(i::text) FROM generate_series(1, 600000) i;
+            """)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("events.sqlite")
+        _ = try PostgresToSQLite(source: source, destination: path).run()
+        let target = try SharedCluster.freshDatabase(prefix: "losttarget")
+        let error = try failure(of: { _ = try SQLiteToPostgres(source: path, destination: target).run() },
+                                ending: "COPY", in: target)
+        #expect(error != nil, "the import should fail")
+        let tables = try PostgresConnection(target).query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+        #expect(tables.value(row: 0, column: 0) == "0", "the database is as it was")
+    }
+}
+
+/// What a worker thread ended with, for the test thread.
+private final class OutcomeBox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var done = false
+    private(set) var error: Error?
+
+    var isFinished: Bool { condition.withLock { done } }
+
+    func set(_ error: Error) { condition.withLock { self.error = error } }
+
+    func finish() {
+        condition.withLock {
+            done = true
+            condition.broadcast()
+        }
+    }
+
+    func wait() {
+        condition.withLock { while !done { condition.wait() } }
+    }
+}
