@@ -70,6 +70,43 @@ import Testing
     }
 }
 
+/// A full disk in the middle of a conversion: SQLite's error is named and nothing is left.
+/// Needs a small file system of its own, so it runs as root (CI runs as root) and is
+/// skipped otherwise.
+@Suite struct DiskFullTests {
+    @Test(.enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
+    func convertOnAFullDiskLeavesNoFile() throws {
+        let source = try SharedCluster.freshDatabase(prefix: "full")
+        try PostgresConnection(source).execute("""
+            CREATE TABLE events (id bigint PRIMARY KEY, payload text);
+            INSERT INTO events SELECT i, md5(i::text) FROM generate_series(1, 100000) i;
+            """)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let mountPoint = directory.file("small")
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint]) == 0 else {
+            Issue.record("cannot mount a tmpfs at \(mountPoint)")
+            return
+        }
+        defer { _ = run("/bin/umount", [mountPoint]) }
+        let error = #expect(throws: (any Error).self) {
+            try PostgresToSQLite(source: source, destination: "\(mountPoint)/events.sqlite").run()
+        }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("full"), "\(String(describing: error))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mountPoint).isEmpty, "no file, no temporary file")
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
 /// What a worker thread ended with, for the test thread.
 private final class OutcomeBox: @unchecked Sendable {
     private let condition = NSCondition()
