@@ -94,7 +94,40 @@ struct PostgresDDL {
         }
         lines += table.checks.filter(\.isValidated).map { "CONSTRAINT \(Self.quote($0.name)) CHECK (\($0.expression.sql))" }
         let unlogged = table.persistence == .unlogged ? "UNLOGGED " : ""
-        return "CREATE \(unlogged)TABLE \(name(table.name)) (\n  \(lines.joined(separator: ",\n  "))\n)"
+        var sql = "CREATE \(unlogged)TABLE \(name(table.name)) (\n  \(lines.joined(separator: ",\n  "))\n)"
+        // Inherited columns are listed too; PostgreSQL merges them with the parent's.
+        if !table.inherits.isEmpty { sql += " INHERITS (\(table.inherits.map(name).joined(separator: ", ")))" }
+        if let key = table.partitionKey { sql += " PARTITION BY \(key)" }
+        return sql
+    }
+
+    /// A partition of a table created before it (its columns come from the parent; its
+    /// rows arrive through the parent's COPY, routed by PostgreSQL).
+    func createPartition(_ table: Table) -> String? {
+        guard let parent = table.partitionOf, let bound = table.partitionBound else { return nil }
+        var sql = "CREATE TABLE \(name(table.name)) PARTITION OF \(name(parent)) \(bound)"
+        if let key = table.partitionKey { sql += " PARTITION BY \(key)" }
+        return sql
+    }
+
+    /// Tables in an order that creates every parent (`INHERITS`, `PARTITION OF`) before its
+    /// children.
+    static func parentsFirst(_ tables: [Table]) -> [Table] {
+        var remaining = tables
+        var ordered: [Table] = []
+        var created = Set<QualifiedName>()
+        let names = Set(tables.map(\.name))
+        while !remaining.isEmpty {
+            let ready = remaining.filter { table in
+                (table.inherits + [table.partitionOf].compactMap { $0 }).allSatisfy { !names.contains($0) || created.contains($0) }
+            }
+            // A cycle cannot happen in PostgreSQL; take the rest as they are if it did.
+            let next = ready.isEmpty ? remaining : ready
+            ordered += next
+            created.formUnion(next.map(\.name))
+            remaining.removeAll { table in next.contains { $0.name == table.name } }
+        }
+        return ordered
     }
 
     /// The primary key, unique constraints, CHECKs not validated in the source, exclusion

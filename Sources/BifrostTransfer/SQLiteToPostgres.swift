@@ -73,7 +73,9 @@ public struct SQLiteToPostgres {
                 }
             }
             try run(ddl.createTypes() + ddl.createSequences(), "create types and sequences", postgres)
-            try run(tables.map(ddl.createTable), "create tables", postgres)
+            let ordered = PostgresDDL.parentsFirst(input.schema.tables)
+            try run(ordered.map { $0.partitionOf == nil ? ddl.createTable($0) : ddl.createPartition($0) }.compactMap { $0 },
+                    "create tables", postgres)
             for mapping in mappings {
                 let name = mapping.table.name
                 onEvent(.tableStarted(name, estimatedRows: try ImportSource.rowCount(sqlite, table: mapping.sqliteName)))

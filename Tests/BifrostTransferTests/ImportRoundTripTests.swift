@@ -232,6 +232,39 @@ import Testing
         #expect(unknown?.description.contains("no such column") == true)
     }
 
+    /// A partitioned table comes back partitioned (rows routed to their partitions by the
+    /// parent's COPY), an inheriting table with its INHERITS.
+    @Test func partitionsAndInheritanceComeBack() throws {
+        let source = try SharedCluster.freshDatabase(prefix: "parts")
+        try PostgresConnection(source).execute("""
+            CREATE TABLE measurements (id int, at date NOT NULL, v numeric, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+            CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE TABLE measurements_2025 PARTITION OF measurements FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+            INSERT INTO measurements VALUES (1, '2024-05-01', 1.5), (2, '2025-05-01', 2.5);
+            CREATE TABLE base (id int PRIMARY KEY, name text);
+            CREATE TABLE child (extra text) INHERITS (base);  -- "child" sorts before "base"
+            INSERT INTO base VALUES (1, 'a');
+            INSERT INTO child (id, name, extra) VALUES (2, 'b', 'x');
+            """)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("parts.sqlite")
+        _ = try PostgresToSQLite(source: source, destination: path).run()
+        let target = try SharedCluster.freshDatabase(prefix: "parts")
+        let report = try SQLiteToPostgres(source: path, destination: target).run()
+        #expect(report.verification?.isEqual == true)
+        let postgres = try PostgresConnection(target)
+        let placed = try postgres.query("SELECT tableoid::regclass::text, id::text FROM measurements ORDER BY id").rows
+        #expect(placed == [["measurements_2024", "1"], ["measurements_2025", "2"]])
+        let parents = try postgres.query("""
+            SELECT inhrelid::regclass::text, inhparent::regclass::text FROM pg_inherits
+            WHERE inhrelid IN (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p')) ORDER BY 1
+            """).rows
+        #expect(parents == [["child", "base"], ["measurements_2024", "measurements"], ["measurements_2025", "measurements"]])
+        let everyone = try postgres.query("SELECT string_agg(name, ',' ORDER BY id) FROM base").value(row: 0, column: 0)
+        #expect(everyone == "a,b", "base reads its child's rows again")
+    }
+
     @Test func untypedColumnsAreTypedByTheirValues() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
