@@ -36,10 +36,10 @@ struct CopyPipeline {
                         let mapping = mappings[table]
                         writers[table] = try TableWriter(mapping: mapping, sqlite: sqlite)
                         onEvent(.tableStarted(mapping.table.name, estimatedRows: mapping.table.estimatedRows))
-                    case let .rows(table, batch):
-                        try writers[table]!.insert(batch, onEvent: onEvent)
+                    case let .rows(table, batch, bytes):
+                        try writers[table]!.insert(batch, bytesSoFar: bytes, onEvent: onEvent)
                         recycled.offer(batch)
-                    case let .rejected(_, row):
+                    case let .rejected(row):
                         try rejects?.write(row)
                     case let .finished(table, decoded, rejected, reported, bytes):
                         let report = try writers.removeValue(forKey: table)!.finish(
@@ -64,14 +64,16 @@ struct CopyPipeline {
     private func startReaders(channel: BoundedChannel<CopyMessage>, recycled: BoundedChannel<RowBatch>)
         -> [BackgroundTask<Void>] {
         let order = mappings.indices.sorted { mappings[$0].table.estimatedRows > mappings[$1].table.estimatedRows }
-        let queue = WorkQueue(connections.available > 1 ? order : Array(mappings.indices))
+        let queue = Locked((connections.available > 1 ? order : Array(mappings.indices))[...])
         let skipRejected = rejects != nil
-        let remaining = ReaderCount(max(1, min(connections.available, mappings.count)))
-        return (0..<remaining.value).map { _ in
+        let readerCount = max(1, min(connections.available, mappings.count))
+        // Readers still running; the last one to finish closes the channel.
+        let remaining = Locked(readerCount)
+        return (0..<readerCount).map { _ in
             BackgroundTask { [mappings, connections] in
                 do {
                     let connection = try connections.next()
-                    while let table = queue.next() {
+                    while let table = queue.withLock({ $0.popFirst() }) {
                         try TableReader(mapping: mappings[table], index: table, connection: connection,
                                         output: channel, recycled: recycled, skipRejected: skipRejected).run()
                     }
@@ -79,7 +81,10 @@ struct CopyPipeline {
                     channel.close(failing: error)
                     throw error
                 }
-                if remaining.finishOne() { channel.close() }
+                if remaining.withLock({ count in
+                    count -= 1
+                    return count == 0
+                }) { channel.close() }
             }
         }
     }
@@ -92,7 +97,6 @@ private struct TableWriter {
     let insert: SQLiteStatement
     let started = Date()
     var inserted = 0
-    var bytesSeen = 0
     var lastProgress = Date()
 
     init(mapping: TableMapping, sqlite: SQLiteConnection) throws {
@@ -101,7 +105,7 @@ private struct TableWriter {
         insert = try sqlite.prepare(mapping.insertStatement)
     }
 
-    mutating func insert(_ batch: RowBatch, onEvent: (TransferEvent) -> Void) throws {
+    mutating func insert(_ batch: RowBatch, bytesSoFar: Int, onEvent: (TransferEvent) -> Void) throws {
         try batch.withRows { rows in
             for row in 0..<rows.count {
                 try rows.bind(row: row, to: insert)
@@ -116,10 +120,9 @@ private struct TableWriter {
         }
         insert.clearBindings()
         inserted += batch.rowCount
-        bytesSeen += batch.byteCount
         if Date().timeIntervalSince(lastProgress) >= 0.2 {
             lastProgress = Date()
-            onEvent(.tableProgress(mapping.table.name, rows: inserted, bytes: bytesSeen))
+            onEvent(.tableProgress(mapping.table.name, rows: inserted, bytes: bytesSoFar))
         }
     }
 
@@ -139,57 +142,25 @@ private struct TableWriter {
     }
 }
 
-/// Table indexes handed out to readers, one at a time.
-private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: ArraySlice<Int>
-
-    init(_ items: [Int]) { pending = items[...] }
-
-    func next() -> Int? {
-        lock.withLock { pending.popFirst() }
-    }
-}
-
-/// Readers still running; the last one to finish closes the channel.
-private final class ReaderCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var value: Int
-
-    init(_ value: Int) { self.value = value }
-
-    func finishOne() -> Bool {
-        lock.withLock {
-            value -= 1
-            return value == 0
-        }
-    }
-}
-
 /// The PostgreSQL connections readers use: the conversion's own first, then new ones that
 /// join its exported snapshot, so every table is read as of the same moment.
 final class ReaderConnections: @unchecked Sendable {
-    private let lock = NSLock()
-    private var own: PostgresConnection?
+    /// The conversion's own connection until the first reader takes it.
+    private let own: Locked<PostgresConnection?>
     private let source: ConnectionString
     private let snapshot: String?
     /// How many readers can have a connection: 1 without an exported snapshot.
     let available: Int
 
     init(own: PostgresConnection, source: ConnectionString, snapshot: String?, jobs: Int) {
-        self.own = own
+        self.own = Locked(own)
         self.source = source
         self.snapshot = snapshot
         available = snapshot == nil ? 1 : max(1, jobs)
     }
 
     func next() throws -> PostgresConnection {
-        if let connection = lock.withLock({ () -> PostgresConnection? in
-            defer { own = nil }
-            return own
-        }) {
-            return connection
-        }
+        if let connection = own.withLock({ $0.take() }) { return connection }
         // Without a snapshot there is one reader, and it took the own connection.
         guard let snapshot else { throw ChannelClosed() }
         return try SnapshotConnection.open(source, snapshot: snapshot)

@@ -6,9 +6,10 @@ import BifrostSchema
 /// What the PostgreSQL readers tell the SQLite writer.
 enum CopyMessage: Sendable {
     case started(table: Int)
-    case rows(table: Int, RowBatch)
+    /// Decoded rows, and the bytes of COPY data read for the table so far.
+    case rows(table: Int, RowBatch, bytesSoFar: Int)
     /// A row left out under `--on-error=skip`.
-    case rejected(table: Int, RejectedRow)
+    case rejected(RejectedRow)
     /// The table's COPY ended: rows decoded, rows rejected, rows PostgreSQL reported, bytes
     /// of COPY data.
     case finished(table: Int, decoded: Int, rejected: Int, reported: Int, bytes: Int)
@@ -60,7 +61,7 @@ struct TableReader {
                                                         value: RowKey.preview(field), reason: error)
                         }
                         rejected += 1
-                        try output.send(.rejected(table: index, RejectedRow(
+                        try output.send(.rejected(RejectedRow(
                             table: mapping.table.name.description, column: name, key: key,
                             value: RowKey.preview(field), reason: error.description)))
                         return
@@ -69,12 +70,12 @@ struct TableReader {
                 batch.finishRow()
                 decoded += 1
                 if batch.rowCount >= Self.batchRows || batch.byteCount >= Self.batchBytes {
-                    try output.send(.rows(table: index, batch))
+                    try output.send(.rows(table: index, batch, bytesSoFar: bytes))
                     batch = freshBatch()
                 }
             }
         }
-        if !batch.isEmpty { try output.send(.rows(table: index, batch)) }
+        if !batch.isEmpty { try output.send(.rows(table: index, batch, bytesSoFar: bytes)) }
         try output.send(.finished(table: index, decoded: decoded, rejected: rejected, reported: reported, bytes: bytes))
     }
 

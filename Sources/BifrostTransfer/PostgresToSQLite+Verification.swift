@@ -13,7 +13,8 @@ import Foundation
 final class ConvertVerification {
     private let mappings: [TableMapping]
     private let postgresSides: BackgroundTask<[SideChecksum]>?
-    private let stop = StopFlag()
+    /// Set when the conversion failed: PostgreSQL's side stops after its current table.
+    private let stop = Locked(false)
     private var sqliteSides: BackgroundTask<[SideChecksum]>?
 
     init(mappings: [TableMapping], source: ConnectionString, snapshot: String?) {
@@ -25,7 +26,7 @@ final class ConvertVerification {
         postgresSides = BackgroundTask { [stop] in
             let connection = try SnapshotConnection.open(source, snapshot: snapshot)
             return try mappings.map { mapping in
-                guard !stop.isSet else { throw ChannelClosed() }
+                guard !stop.current else { throw ChannelClosed() }
                 return try TableChecksum.postgres(mapping, connection)
             }
         }
@@ -39,7 +40,7 @@ final class ConvertVerification {
             // Opening a file in WAL mode can meet the writer's WAL index being set up.
             connection.setBusyTimeout(seconds: 60)
             return try mappings.map { mapping in
-                guard !stop.isSet else { throw ChannelClosed() }
+                guard !stop.current else { throw ChannelClosed() }
                 return try TableChecksum.sqlite(mapping, connection)
             }
         }
@@ -64,18 +65,8 @@ final class ConvertVerification {
 
     /// The conversion failed: PostgreSQL's side stops after its current table.
     func abandon() {
-        stop.set()
+        stop.withLock { $0 = true }
         _ = try? postgresSides?.wait()
         _ = try? sqliteSides?.wait()
     }
-}
-
-/// A flag one thread sets and others read.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-
-    func set() { lock.withLock { value = true } }
 }

@@ -83,12 +83,12 @@ struct TableLoad {
             throw ImportError.rowCountMismatch(table: mapping.table.name, sqlite: sent, postgres: stored)
         }
         return TableReport(source: mapping.table.name, sqliteName: mapping.sqliteName, rows: sent, bytes: bytes,
-                           rejects: rejected.value, seconds: Date().timeIntervalSince(started))
+                           rejects: rejected.current, seconds: Date().timeIntervalSince(started))
     }
 
     private static let chunkSize = 256 * 1024
     /// Rows the encoder thread left out, read after it finished.
-    private let rejected = Counter()
+    private let rejected = Locked(0)
 
     /// Encoded COPY lines, and how many rows had been encoded once they were.
     private struct Chunk {
@@ -125,7 +125,7 @@ struct TableLoad {
                 line.removeSubrange(rowStart...)
                 try rejects.write(RejectedRow(table: mapping.table.name.description, column: column, key: describeKey(row),
                                               value: preview(row[index]), reason: error.description))
-                rejected.add()
+                rejected.withLock { $0 += 1 }
                 return false
             }
         }
@@ -174,16 +174,6 @@ struct TableLoad {
         case let .blob(bytes): return "BLOB of \(bytes.count) bytes"
         }
     }
-}
-
-/// A count one thread adds to and another reads once the first is done.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    var value: Int { lock.withLock { count } }
-
-    func add() { lock.withLock { count += 1 } }
 }
 
 /// Why an import stopped. The target database is left as it was.

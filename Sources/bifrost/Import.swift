@@ -32,18 +32,9 @@ struct Import: ParsableCommand {
 
     @Option(name: .customLong("type"),
             help: ArgumentHelp("For a file made elsewhere: the PostgreSQL type of a column instead of the inferred one (repeatable), e.g. users.id=uuid.",
-                               valueName: "table.column=type"))
-    var types: [String] = []
-
-    func validate() throws {
-        for type in types {
-            do {
-                _ = try ImportTypeOverride(parsing: type)
-            } catch {
-                throw ValidationError("\(error)")
-            }
-        }
-    }
+                               valueName: "table.column=type"),
+            transform: parsed(ImportTypeOverride.init(parsing:)))
+    var types: [ImportTypeOverride] = []
 
     @OptionGroup var output: OutputOptions
 
@@ -52,7 +43,7 @@ struct Import: ParsableCommand {
             let importer = SQLiteToPostgres(source: file, destination: ConnectionString(destination),
                                             options: .init(schema: schema, verify: !noVerify,
                                                            onError: errors.policy(besides: file),
-                                                           typeOverrides: try types.map(ImportTypeOverride.init(parsing:))))
+                                                           typeOverrides: types))
             let progress = ProgressReporter(output)
             defer { progress.finish() }
             let report = try importer.run(onEvent: progress.handle)

@@ -24,27 +24,30 @@ struct PostgresSourceOptions: ParsableArguments {
 
     @Option(name: .customLong("where"),
             help: ArgumentHelp("Take only the rows of a table for which a SQL condition holds (repeatable), e.g. \"users:created_at > now() - interval '30 days'\".",
-                               valueName: "table:condition"))
-    var rowFilters: [String] = []
+                               valueName: "table:condition"),
+            transform: parsed(RowFilter.init(parsing:)))
+    var rowFilters: [RowFilter] = []
 
     var connectionString: ConnectionString { ConnectionString(source) }
 
-    func validate() throws {
-        for filter in rowFilters {
-            do {
-                _ = try RowFilter(parsing: filter)
-            } catch {
-                throw ValidationError("\(error)")
-            }
-        }
-    }
 
     func conversionOptions(verify: Bool = true, schemaOnly: Bool = false, jobs: Int = 1,
                            onError: RowErrorPolicy = .stop, dataOnly: Bool = false) throws -> PostgresToSQLite.Options {
         let rules = try mapping.map { try MappingRules.load(path: $0) } ?? .defaultRules
         return PostgresToSQLite.Options(schema: schema, rules: rules, verify: verify,
                                         selection: TableSelection(included: table, excluded: excludeTable,
-                                                                  rowFilters: try rowFilters.map(RowFilter.init(parsing:))),
+                                                                  rowFilters: rowFilters),
                                         schemaOnly: schemaOnly, jobs: jobs, onError: onError, dataOnly: dataOnly)
+    }
+}
+
+/// An option's value read by `parse`, its error shown as the usage error it is (exit 64).
+func parsed<Value>(_ parse: @escaping (String) throws -> Value) -> (String) throws -> Value {
+    { argument in
+        do {
+            return try parse(argument)
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 }

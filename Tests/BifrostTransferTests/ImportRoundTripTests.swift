@@ -111,16 +111,24 @@ import Testing
         return error?.description ?? ""
     }
 
+    /// Values `convert` never writes, planted in the last row of a table of the converted
+    /// file (its CHECKs off).
+    private static let badUUID = "UPDATE oauth_scopes SET id = 'zzzzzzzz-0000-0000-0000-000000000000' WHERE rowid = (SELECT max(rowid) FROM oauth_scopes)"
+    private static let badJSON = #"UPDATE oauth_clients SET metadata = '{"broken": ' WHERE rowid = (SELECT max(rowid) FROM oauth_clients)"#
+
+    /// The converted Authly file with `changes` made to it.
+    private func tamperedAuthly(_ directory: TemporaryDirectory, _ changes: [String])
+        throws -> (source: ConnectionString, path: String, sqlite: SQLiteConnection) {
+        let (source, path) = try convertedAuthly(directory)
+        let sqlite = try SQLiteConnection(path: path)
+        try sqlite.execute((["PRAGMA ignore_check_constraints = ON"] + changes).joined(separator: ";\n"))
+        return (source, path, sqlite)
+    }
+
     @Test func anInvalidUUIDStopsTheImportAndLeavesNothing() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let (source, path) = try convertedAuthly(directory)
-        let sqlite = try SQLiteConnection(path: path)
-        try sqlite.execute("""
-            PRAGMA ignore_check_constraints = ON;
-            UPDATE oauth_scopes SET id = 'zzzzzzzz-0000-0000-0000-000000000000'
-            WHERE rowid = (SELECT max(rowid) FROM oauth_scopes)
-            """)
+        let (source, path, _) = try tamperedAuthly(directory, [Self.badUUID])
         let message = try failedImport(path, into: source)
         #expect(message.contains("table public.oauth_scopes, column id, row id='zzzzzzzz-0000-0000-0000-000000000000'"), "\(message)")
         #expect(message.contains("UUID"), "\(message)")
@@ -129,12 +137,7 @@ import Testing
     @Test func aValuePostgreSQLRejectsIsNamedByRowAndRolledBack() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let (source, path) = try convertedAuthly(directory)
-        let sqlite = try SQLiteConnection(path: path)
-        try sqlite.execute("""
-            PRAGMA ignore_check_constraints = ON;
-            UPDATE oauth_clients SET metadata = '{"broken": ' WHERE rowid = (SELECT max(rowid) FROM oauth_clients)
-            """)
+        let (source, path, sqlite) = try tamperedAuthly(directory, [Self.badJSON])
         let key = try sqlite.query("SELECT id FROM oauth_clients WHERE rowid = (SELECT max(rowid) FROM oauth_clients)")
         guard case let .text(id)? = key.first?.first else { Issue.record("no key"); return }
         let message = try failedImport(path, into: source)
@@ -147,12 +150,7 @@ import Testing
     @Test func skippedRowsGoToTheRejectFileAndTheRestIsImported() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let (source, path) = try convertedAuthly(directory)
-        let sqlite = try SQLiteConnection(path: path)
-        try sqlite.execute("""
-            PRAGMA ignore_check_constraints = ON;
-            UPDATE oauth_clients SET metadata = '{"broken": ' WHERE rowid = (SELECT max(rowid) FROM oauth_clients);
-            """)
+        let (source, path, sqlite) = try tamperedAuthly(directory, [Self.badUUID, Self.badJSON])
         let clients = try sqlite.query("SELECT count(*) FROM oauth_clients")
         let rejectPath = directory.file("rejects.jsonl")
         let report = try SQLiteToPostgres(source: path, destination: source,
@@ -162,14 +160,18 @@ import Testing
         #expect(clients == [[.integer(Int64(table.rows + 1))]])
         #expect(report.verification?.isEqual == true)
         #expect(report.verification?.tables.first { $0.sqliteName == "oauth_clients" }?.onlyInSQLiteRows == 1)
+        #expect(report.tables.first { $0.sqliteName == "oauth_scopes" }?.rejects == 1)
         let lines = try String(contentsOfFile: rejectPath, encoding: .utf8).split(separator: "\n")
         let rejected = try lines.map { try JSONDecoder().decode(RejectedRow.self, from: Data($0.utf8)) }
-        #expect(rejected.count == 1 && rejected[0].column == "metadata" && rejected[0].reason.contains("not valid JSON"))
+        let reasons = Dictionary(rejected.map { ("\($0.table).\($0.column)", $0.reason) }, uniquingKeysWith: { $1 })
+        #expect(rejected.count == 2)
+        #expect(reasons["public.oauth_clients.metadata"]?.contains("not valid JSON") == true)
+        #expect(reasons["public.oauth_scopes.id"]?.contains("UUID") == true)
         let imported = try PostgresConnection(source).query("SELECT count(*) FROM restored.oauth_clients").value(row: 0, column: 0)
         #expect(imported == String(table.rows))
         // Rows referencing the client left out keep their keys, under a foreign key not validated.
         #expect(report.notes.contains { $0.contains("added NOT VALID") && $0.contains("VALIDATE CONSTRAINT") })
-        #expect(report.notes.contains { $0.contains("1 rows left out") })
+        #expect(report.notes.contains { $0.contains("2 rows left out") })
     }
 
     @Test func aFileWithoutMetadataGetsInferredTypes() throws {

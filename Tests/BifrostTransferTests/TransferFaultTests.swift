@@ -35,28 +35,31 @@ import Testing
         return outcome.error
     }
 
-    @Test func convertLeavesNoFileWhenTheConnectionIsLost() throws {
-        let source = try SharedCluster.freshDatabase(prefix: "lost")
+    /// A database with one table big enough to be caught in the middle of its COPY.
+    private func eventsDatabase(prefix: String) throws -> ConnectionString {
+        let source = try SharedCluster.freshDatabase(prefix: prefix)
         try PostgresConnection(source).execute("""
             CREATE TABLE events (id bigint PRIMARY KEY, payload text);
             INSERT INTO events SELECT i, md5(i::text) FROM generate_series(1, 600000) i;
             """)
+        return source
+    }
+
+    @Test func convertLeavesNoFileWhenTheConnectionIsLost() throws {
+        let source = try eventsDatabase(prefix: "lost")
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("events.sqlite")
         let error = try failure(of: { _ = try PostgresToSQLite(source: source, destination: path).run() },
                                 ending: "COPY", in: source)
         #expect(error != nil, "the conversion should fail")
-        #expect("\(error.map { "\($0)" } ?? "")".contains("terminat") || error is PostgresError, "\(String(describing: error))")
+        let message = error.map { "\($0)" } ?? ""
+        #expect(message.contains("closed the connection") || message.contains("administrator command"), "\(message)")
         #expect(try directory.contents().isEmpty, "no file, no temporary file")
     }
 
     @Test func importLeavesTheDatabaseAsItWasWhenTheConnectionIsLost() throws {
-        let source = try SharedCluster.freshDatabase(prefix: "lostsrc")
-        try PostgresConnection(source).execute("""
-            CREATE TABLE events (id bigint PRIMARY KEY, payload text);
-            INSERT INTO events SELECT i, md5(i::text) FROM generate_series(1, 600000) i;
-            """)
+        let source = try eventsDatabase(prefix: "lostsrc")
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("events.sqlite")
