@@ -4,8 +4,12 @@ import BifrostSQLite
 import BifrostSchema
 import Foundation
 
-/// Streams one SQLite table into `COPY … FROM STDIN` (text format): each stored value is
-/// encoded from SQLite's column straight into the COPY line, no per-value objects.
+/// Streams one SQLite table into `COPY … FROM STDIN`: each stored value is encoded from
+/// SQLite's column straight into the COPY data, no per-value objects. A table whose every
+/// column has a `BinaryField` goes in COPY's binary format, which PostgreSQL reads without
+/// parsing; should a value turn out not to have its stored form, that attempt is rolled back
+/// to a savepoint and the table goes again as COPY text, where PostgreSQL's input functions
+/// (and the errors `StoredForm` gives) judge every value.
 struct TableLoad {
     let mapping: TableMapping
     /// The quoted target table, `"schema"."table"`.
@@ -24,11 +28,12 @@ struct TableLoad {
     }
 
     /// The COPY; `FREEZE` writes the rows already frozen (later scans set no hint bits),
-    /// allowed because the table was created in this transaction (not for a partitioned one).
-    private var copySQL: String {
+    /// allowed because the table was created (or truncated) in this (sub)transaction; not
+    /// for a partitioned one.
+    private func copySQL(binary: Bool) -> String {
         let list = loadedColumns.map { PostgresDDL.quote($0.column.name) }.joined(separator: ", ")
-        let freeze = mapping.table.kind == .partitioned ? "" : " (FREEZE)"
-        return "COPY \(target) (\(list)) FROM STDIN\(freeze)"
+        let options = (binary ? ["FORMAT binary"] : []) + (mapping.table.kind == .partitioned ? [] : ["FREEZE"])
+        return "COPY \(target) (\(list)) FROM STDIN" + (options.isEmpty ? "" : " (\(options.joined(separator: ", ")))")
     }
 
     /// Loads every row; `onProgress(rows, bytes)` is called a few times a second at most.
@@ -36,21 +41,66 @@ struct TableLoad {
     func run(onProgress: (Int, Int) -> Void = { _, _ in }) throws -> TableReport {
         let started = Date()
         let forms = try loadedColumns.map { try StoredForm(codec: $0.codec, column: $0.column) }
+        var sent: (rows: Int, bytes: Int)?
+        if let fields = BinaryField.fields(forms, loadedColumns) {
+            sent = try copyBinary(fields, onProgress: onProgress)
+        }
+        let (rows, bytes) = try sent ?? copy(.text(forms), onProgress: onProgress)
+        return TableReport(source: mapping.table.name, sqliteName: mapping.sqliteName, rows: rows, bytes: bytes,
+                           rejects: rejected.current, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The binary attempt, in a savepoint (the table truncated in it, so FREEZE may still be
+    /// used); `nil` when a value did not have its stored form and the attempt was rolled back.
+    private func copyBinary(_ fields: [BinaryField], onProgress: (Int, Int) -> Void) throws -> (rows: Int, bytes: Int)? {
+        try postgres.execute("SAVEPOINT bifrost_binary_copy")
+        try postgres.execute("TRUNCATE \(target)")
+        do {
+            let sent = try copy(.binary(fields), onProgress: onProgress)
+            try postgres.execute("RELEASE SAVEPOINT bifrost_binary_copy")
+            return sent
+        } catch is NotInStoredForm {
+            try postgres.execute("ROLLBACK TO SAVEPOINT bifrost_binary_copy")
+            try postgres.execute("RELEASE SAVEPOINT bifrost_binary_copy")
+            return nil
+        }
+    }
+
+    /// How the rows are encoded for the COPY.
+    private enum Format {
+        /// COPY text lines, each value in PostgreSQL's text input form.
+        case text([StoredForm])
+        case binary([BinaryField])
+    }
+
+    /// A value the binary format cannot carry as it is: the table goes as text instead.
+    private struct NotInStoredForm: Error {}
+
+    /// One COPY of every row in `format`: the rows and COPY bytes sent.
+    private func copy(_ format: Format, onProgress: (Int, Int) -> Void) throws -> (rows: Int, bytes: Int) {
         let select = try sqlite.prepare(selectSQL)
         let chunks = BoundedChannel<Chunk>(capacity: 4)
+        let binary = if case .binary = format { true } else { false }
         let encoder = BackgroundTask { [self] () throws -> Int in
             do {
                 var rows = 0
                 var chunk: [UInt8] = []
                 chunk.reserveCapacity(Self.chunkSize + 16 * 1024)
+                if case .binary = format { chunk += BinaryField.header }
                 while try select.step() {
-                    guard try encodeRow(select, forms: forms, into: &chunk) else { continue }
+                    switch format {
+                    case let .text(forms):
+                        guard try encodeRow(select, forms: forms, into: &chunk) else { continue }
+                    case let .binary(fields):
+                        try encodeRow(select, fields: fields, into: &chunk)
+                    }
                     rows += 1
                     if chunk.count >= Self.chunkSize {
                         try chunks.send(Chunk(bytes: chunk, rows: rows))
                         chunk.removeAll(keepingCapacity: true)
                     }
                 }
+                if case .binary = format { chunk += BinaryField.trailer }
                 if !chunk.isEmpty { try chunks.send(Chunk(bytes: chunk, rows: rows)) }
                 chunks.close()
                 return rows
@@ -64,7 +114,7 @@ struct TableLoad {
         let stored: Int
         do {
             defer { chunks.close(failing: ChannelClosed()) }
-            stored = try postgres.copyIn(copySQL) { writer in
+            stored = try postgres.copyIn(copySQL(binary: binary)) { writer in
                 while let chunk = try chunks.receive() {
                     try writer.write(chunk.bytes)
                     bytes += chunk.bytes.count
@@ -82,8 +132,7 @@ struct TableLoad {
         guard stored == sent else {
             throw ImportError.rowCountMismatch(table: mapping.table.name, sqlite: sent, postgres: stored)
         }
-        return TableReport(source: mapping.table.name, sqliteName: mapping.sqliteName, rows: sent, bytes: bytes,
-                           rejects: rejected.current, seconds: Date().timeIntervalSince(started))
+        return (sent, bytes)
     }
 
     private static let chunkSize = 256 * 1024
@@ -131,6 +180,20 @@ struct TableLoad {
         }
         line.append(0x0A)
         return true
+    }
+
+    /// Appends the current row of `select` as one binary COPY tuple; throws
+    /// `NotInStoredForm` for a value the binary format cannot carry as it is, and, under
+    /// `--on-error=skip`, for invalid JSON (which the server would refuse by failing the COPY).
+    private func encodeRow(_ select: SQLiteStatement, fields: [BinaryField], into tuple: inout [UInt8]) throws {
+        tuple.appendBigEndian(Int16(fields.count))
+        for index in fields.indices {
+            let value = select.borrowedValue(at: index)
+            if rejects != nil, fields[index] == .json || fields[index] == .jsonb, case let .text(json) = value {
+                do { try Self.checkJSON(json) } catch { throw NotInStoredForm() }
+            }
+            guard fields[index].append(value, to: &tuple) else { throw NotInStoredForm() }
+        }
     }
 
     private static func checkJSON(_ text: UnsafeRawBufferPointer) throws {

@@ -85,6 +85,14 @@ public struct SQLiteToPostgres {
                 reports.append(report)
                 onEvent(.tableFinished(report))
             }
+            // Verification's SQLite side needs no PostgreSQL: it runs while the indexes are built.
+            let verified = try tables.map { table -> TableMapping in
+                var moved = table
+                moved.name.schema = target
+                return try planner.plan(moved, sqliteName: table.name.name)
+            }
+            let sqliteSides = options.verify ? Verification.sqliteSides(of: verified, path: source) : nil
+            defer { _ = try? sqliteSides?.wait() }
             for table in tables {
                 try run(ddl.afterData(table), "add the keys, constraints and indexes of \(table.name)", postgres)
             }
@@ -120,14 +128,10 @@ public struct SQLiteToPostgres {
             }
             if options.verify {
                 onEvent(.verifying)
-                let renamed = try tables.map { table -> TableMapping in
-                    var moved = table
-                    moved.name.schema = target
-                    return try planner.plan(moved, sqliteName: table.name.name)
-                }
-                let report = try Verification.verify(renamed, postgres: postgres, sqlite: sqlite, maxDifferences: 10,
+                let report = try Verification.verify(verified, postgres: postgres, sqlite: sqlite, maxDifferences: 10,
                                                      rejectedRows: Dictionary(reports.map { ($0.sqliteName, $0.rejects) },
-                                                                              uniquingKeysWith: +))
+                                                                              uniquingKeysWith: +),
+                                                     sqliteSides: sqliteSides)
                 guard report.isEqual else { throw ImportError.verificationFailed(report) }
                 verification = report
             }

@@ -60,9 +60,12 @@ public struct Verification {
         }
     }
 
-    /// `rejectedRows` (by SQLite table name) were left out on purpose: the source side alone has them.
+    /// `rejectedRows` (by SQLite table name) were left out on purpose: the source side alone
+    /// has them. `sqliteSides`, when given, is SQLite's side of every mapping, started earlier
+    /// by `sqliteSides(of:path:)`; otherwise it is computed here, alongside PostgreSQL's.
     static func verify(_ mappings: [TableMapping], postgres: PostgresConnection, sqlite: SQLiteConnection,
-                       maxDifferences: Int, rejectedRows: [String: Int] = [:]) throws -> VerificationReport {
+                       maxDifferences: Int, rejectedRows: [String: Int] = [:],
+                       sqliteSides: BackgroundTask<[SideChecksum]>? = nil) throws -> VerificationReport {
         let existing = Set(try sqlite.query("SELECT name FROM sqlite_schema WHERE type = 'table'").compactMap { row -> String? in
             if case let .text(name) = row[0] { return name }
             return nil
@@ -70,12 +73,13 @@ public struct Verification {
         var report = VerificationReport()
         report.missingTables = mappings.filter { !existing.contains($0.sqliteName) }.map(\.table.name)
         let tables = mappings.filter { existing.contains($0.sqliteName) }
+        precondition(sqliteSides == nil || tables.count == mappings.count, "SQLite sides computed for tables the file lacks")
         // Each side of every table on its own thread and connection; then the reports, which
         // read both sides again (in key order) only for tables whose checksums differ.
         let postgresSides = BackgroundTask { try tables.map { try TableChecksum.postgres($0, postgres) } }
-        let sqliteSides = Result { try tables.map { try TableChecksum.sqlite($0, sqlite) } }
+        let sqliteResult = Result { try sqliteSides?.wait() ?? tables.map { try TableChecksum.sqlite($0, sqlite) } }
         let postgresResult = Result { try postgresSides.wait() }
-        let (postgresChecksums, sqliteChecksums) = (try postgresResult.get(), try sqliteSides.get())
+        let (postgresChecksums, sqliteChecksums) = (try postgresResult.get(), try sqliteResult.get())
         for (index, mapping) in tables.enumerated() {
             report.tables.append(try TableVerification(mapping: mapping, postgres: postgres, sqlite: sqlite,
                                                        maxDifferences: maxDifferences)
@@ -83,6 +87,15 @@ public struct Verification {
                         rejectedRows: rejectedRows[mapping.sqliteName] ?? 0))
         }
         return report
+    }
+
+    /// SQLite's side of every mapping, computed on a thread and read-only connection of its
+    /// own, so it can run while the caller keeps PostgreSQL busy with something else.
+    static func sqliteSides(of mappings: [TableMapping], path: String) -> BackgroundTask<[SideChecksum]> {
+        BackgroundTask {
+            let connection = try SQLiteConnection(path: path, mode: .readOnly)
+            return try mappings.map { try TableChecksum.sqlite($0, connection) }
+        }
     }
 }
 
