@@ -410,8 +410,8 @@ INSERT INTO audit_events (
  '{"reason": "bad_password", "user": "\u00c5SE", "emoji": "\ud83d\udd10", "nul": "\u0000", "quote": "\"", "big": 12345678901234567890, "exp": 1e100}',
  false),
 -- integer/bigint maximum; tiny numeric; negative zero floats; odd array elements;
--- IPv6 network (arrays with non-default lower bounds, e.g. '[0:2]={7,8,9}', have no
--- JSON array form and are refused; that case lives in the conversion fault tests)
+-- IPv6 network (arrays with non-default lower bounds, e.g. '[0:2]={7,8,9}', are stored
+-- with their bounds decoration; that case lives in ImportEncodingTests)
 (3, '2024-02-29 23:59:59.999999+00', '2024-02-29 23:59:59.999999', 'token.revoked', 3,
  'a1000000-0000-4000-8000-000000000002', 'c1000000-0000-4000-8000-000000000001', 'e1000000-0000-4000-8000-000000000002',
  '2001:db8:abcd::/48', '\N', 200, 2147483647, 9223372036854775807, 1.0000, 0.000000000000000001,

@@ -74,3 +74,44 @@ public indirect enum PostgresArrayLiteral: Equatable, Sendable {
         return element == "NULL" ? .element(nil) : .element(element)
     }
 }
+
+/// Lower bounds other than 1, kept the way PostgreSQL prints them (`array_out`): a
+/// decoration such as `[0:2]=` or `[1:2][-1:0]=` before the array. The converter stores such
+/// an array as that decoration followed by the JSON array; SQLite's JSON functions refuse
+/// the text, so a query cannot mistake its positions for ones counted from 1.
+public enum ArrayBounds {
+    /// Appends `[lower:upper]` per dimension, then `=`.
+    public static func appendDecoration(lowerBounds: [Int], lengths: [Int], to output: inout [UInt8]) {
+        for (lower, length) in zip(lowerBounds, lengths) {
+            output.append(UInt8(ascii: "["))
+            ByteText.appendDecimal(Int64(lower), to: &output)
+            output.append(UInt8(ascii: ":"))
+            ByteText.appendDecimal(Int64(lower + length - 1), to: &output)
+            output.append(UInt8(ascii: "]"))
+        }
+        output.append(UInt8(ascii: "="))
+    }
+
+    /// The length of the decoration `text` starts with, `=` included; `nil` when it has
+    /// none (a JSON array never has one: `[-1` is followed by `,`, `]` or more of the number).
+    public static func decorationLength(_ text: UnsafeRawBufferPointer) -> Int? {
+        var position = 0
+        func integer() -> Bool {
+            if position < text.count, text[position] == UInt8(ascii: "-") { position += 1 }
+            let start = position
+            while position < text.count, (0x30...0x39).contains(text[position]) { position += 1 }
+            return position > start
+        }
+        func expect(_ character: Unicode.Scalar) -> Bool {
+            guard position < text.count, text[position] == UInt8(ascii: character) else { return false }
+            position += 1
+            return true
+        }
+        var dimensions = 0
+        while expect("[") {
+            guard integer(), expect(":"), integer(), expect("]") else { return nil }
+            dimensions += 1
+        }
+        return dimensions > 0 && expect("=") ? position : nil
+    }
+}

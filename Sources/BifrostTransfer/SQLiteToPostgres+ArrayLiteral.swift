@@ -1,6 +1,12 @@
+import BifrostMapping
+
 extension StoredForm {
-    /// A stored JSON array as a PostgreSQL array literal, every element quoted.
-    static func appendArrayLiteral(_ json: UnsafeRawBufferPointer, element: StoredForm, to text: inout [UInt8]) throws {
+    /// A stored JSON array as a PostgreSQL array literal, every element quoted; a bounds
+    /// decoration before it (`[0:2]=`, see `ArrayBounds`) is kept in front of the literal.
+    static func appendArrayLiteral(_ stored: UnsafeRawBufferPointer, element: StoredForm, to text: inout [UInt8]) throws {
+        let decoration = ArrayBounds.decorationLength(stored) ?? 0
+        text.append(contentsOf: stored[..<decoration])
+        let json = UnsafeRawBufferPointer(rebasing: stored[decoration...])
         let node: StoredJSON
         do {
             node = try StoredJSON.parse(Array(json), rawElements: element == .json)

@@ -100,6 +100,47 @@ import Testing
         #expect(count == "4")
     }
 
+    /// Arrays whose lower bounds are not 1 keep them: stored as PostgreSQL's bounds
+    /// decoration before the JSON array, which SQLite's JSON functions refuse rather than
+    /// count positions from 1; verified, and back in PostgreSQL with the same bounds.
+    @Test func arraysWithOtherLowerBoundsKeepThemBothWays() throws {
+        let source = try SharedCluster.freshDatabase(prefix: "bounds")
+        try PostgresConnection(source).execute(#"""
+            CREATE TABLE windows (id int PRIMARY KEY, slots int[], grid int[][], words text[], stamps timestamptz[],
+                                  docs jsonb[], nets inet[]);
+            INSERT INTO windows VALUES
+                (1, '[0:2]={7,8,9}', '[1:2][0:1]={{1,2},{3,NULL}}', '[-3:-2]={"a,b","c\"d"}',
+                 '[5:5]={"2024-01-01 10:00+02"}', '[0:0]={"{\"a\": 1}"}', '[2:3]={10.0.0.1,::1/64}'),
+                (2, '{1,2}', '{{1},{2}}', '{}', NULL, '{}', '{192.168.0.0/16}');
+            """#)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("bounds.sqlite")
+        let converted = try PostgresToSQLite(source: source, destination: path).run()
+        #expect(converted.verification?.isEqual == true)
+        let sqlite = try SQLiteConnection(path: path)
+        let stored = try sqlite.query("SELECT slots, grid, words, stamps, docs, nets FROM windows ORDER BY id")
+        #expect(stored.first == [.text("[0:2]=[7,8,9]"), .text("[1:2][0:1]=[[1,2],[3,null]]"), .text(#"[-3:-2]=["a,b","c\"d"]"#),
+                                 .text(#"[5:5]=["2024-01-01 08:00:00"]"#), .text(#"[0:0]=[{"a":1}]"#),
+                                 .text(#"[2:3]=["10.0.0.1","::1/64"]"#)])
+        #expect(stored.last == [.text("[1,2]"), .text("[[1],[2]]"), .text("[]"), .null, .text("[]"), .text(#"["192.168.0.0/16"]"#)])
+        #expect(throws: SQLiteError.self, "JSON functions refuse the decorated text") {
+            try sqlite.query("SELECT json_array_length(slots) FROM windows")
+        }
+
+        let report = try SQLiteToPostgres(source: path, destination: source, options: .init(schema: "restored")).run()
+        #expect(report.verification?.isEqual == true)
+        let postgres = try PostgresConnection(source)
+        for (left, right) in [("public", "restored"), ("restored", "public")] {
+            let missing = try postgres.execute("""
+                SELECT w::text FROM \(left).windows w EXCEPT ALL SELECT w::text FROM \(right).windows w
+                """).rows
+            #expect(missing.isEmpty, "rows of \(left) missing from \(right): \(missing)")
+        }
+        let bounds = try postgres.execute("SELECT array_dims(slots), array_dims(grid), array_dims(words) FROM restored.windows WHERE id = 1")
+        #expect(bounds.rows == [["[0:2]", "[1:2][0:1]", "[-3:-2]"]])
+    }
+
     @Test func aNULByteInTextIsRefusedWithAHintAndNothingIsLeft() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -2,6 +2,8 @@ import BifrostSQLite
 
 /// Arrays of any element type and dimension → TEXT JSON array; NULL elements become
 /// `null`, multi-dimensional arrays nested arrays. Elements are written by their own codec.
+/// An array with a lower bound other than 1 is stored with PostgreSQL's bounds decoration
+/// before the JSON array (`ArrayBounds`), which keeps the bounds.
 struct JSONArrayCodec: ValueCodec {
     let name = "json-array"
     let declaredType = "TEXT"
@@ -11,16 +13,21 @@ struct JSONArrayCodec: ValueCodec {
         Self.arrayCheck(quotedName)
     }
 
-    /// The stored text is a JSON array.
+    /// The stored text is a JSON array, or one after a bounds decoration.
     static func arrayCheck(_ quotedName: String) -> String {
-        "json_valid(\(quotedName)) AND json_type(\(quotedName)) = 'array'"
+        "json_valid(\(quotedName)) AND json_type(\(quotedName)) = 'array' OR \(quotedName) GLOB '[[]*]=[[]*]'"
     }
 
     func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
-        try batch.appendText { try appendJSON(value, to: &$0) }
+        try batch.appendText { try append(value, keepingBounds: true, to: &$0) }
     }
 
+    /// The JSON array alone: an array with other lower bounds has no JSON form.
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
+        try append(value, keepingBounds: false, to: &output)
+    }
+
+    private func append(_ value: UnsafeRawBufferPointer, keepingBounds: Bool, to output: inout [UInt8]) throws {
         var reader = BinaryReader(value)
         let dimensionCount = Int(try reader.readInt32())
         _ = try reader.readInt32()  // has-nulls flag
@@ -33,15 +40,14 @@ struct JSONArrayCodec: ValueCodec {
             return
         }
         var lengths: [Int] = []
+        var lowerBounds: [Int] = []
         for _ in 0..<dimensionCount {
-            let length = Int(try reader.readInt32())
-            let lowerBound = try reader.readInt32()
-            guard lowerBound == 1 else {
-                throw ValueError.notRepresentable(
-                    reason: "array with lower bound \(lowerBound) (not 1): a JSON array cannot keep its bounds",
-                    hint: "map the column to text (its PostgreSQL text form keeps the bounds), e.g. `column schema.table.column -> text` in a mapping file")
-            }
-            lengths.append(length)
+            lengths.append(Int(try reader.readInt32()))
+            lowerBounds.append(Int(try reader.readInt32()))
+        }
+        if lowerBounds.contains(where: { $0 != 1 }) {
+            guard keepingBounds else { throw ValueError.malformed("an array with lower bounds \(lowerBounds) as JSON") }
+            ArrayBounds.appendDecoration(lowerBounds: lowerBounds, lengths: lengths, to: &output)
         }
         try appendDimension(0, lengths: lengths, reader: &reader, to: &output)
     }
@@ -78,23 +84,27 @@ struct TextArrayCodec: ValueCodec {
     }
 
     func encode(_ value: UnsafeRawBufferPointer, into batch: inout RowBatch) throws {
-        try batch.appendText { try appendJSON(value, to: &$0) }
+        try batch.appendText { try append(value, keepingBounds: true, to: &$0) }
     }
 
+    /// The JSON array alone: an array with other lower bounds has no JSON form.
     func appendJSON(_ value: UnsafeRawBufferPointer, to output: inout [UInt8]) throws {
-        let text = String(decoding: value, as: UTF8.self)
-        let parsed: (value: PostgresArrayLiteral, hasBounds: Bool)
+        try append(value, keepingBounds: false, to: &output)
+    }
+
+    /// PostgreSQL's own bounds decoration is kept as it printed it.
+    private func append(_ value: UnsafeRawBufferPointer, keepingBounds: Bool, to output: inout [UInt8]) throws {
+        let decoration = ArrayBounds.decorationLength(value) ?? 0
+        if decoration > 0 {
+            guard keepingBounds else { throw ValueError.malformed("an array with bounds as JSON") }
+            output.append(contentsOf: value[..<decoration])
+        }
+        let text = String(decoding: value[decoration...], as: UTF8.self)
         do {
-            parsed = try PostgresArrayLiteral.parse(text)
+            append(try PostgresArrayLiteral.parse(text).value, to: &output)
         } catch {
             throw ValueError.malformed("array text \(text): \(error)")
         }
-        guard !parsed.hasBounds else {
-            throw ValueError.notRepresentable(
-                reason: "array with lower bounds other than 1 (\(text.prefix(40))…): a JSON array cannot keep its bounds",
-                hint: "map the column to text (its PostgreSQL text form keeps the bounds), e.g. `column schema.table.column -> text` in a mapping file")
-        }
-        append(parsed.value, to: &output)
     }
 
     private func append(_ literal: PostgresArrayLiteral, to output: inout [UInt8]) {

@@ -74,7 +74,10 @@ struct CanonicalForm {
         case .timestamp:
             row.withBytes { Self.appendTimestamp(text, to: &$0) }
         case let .jsonArray(element):
-            CanonicalJSON.append(try CanonicalJSON.fromPostgres(String(decoding: text, as: UTF8.self), element), to: &row)
+            let decoration = ArrayBounds.decorationLength(text) ?? 0
+            row.append(UnsafeRawBufferPointer(rebasing: text[..<decoration]))
+            let array = String(decoding: text[decoration...], as: UTF8.self)
+            CanonicalJSON.append(try CanonicalJSON.fromPostgres(array, element), to: &row)
         case .unsupported:
             throw Unsupported()
         }
@@ -123,8 +126,10 @@ struct CanonicalForm {
         // A file made elsewhere may keep JSON with spaces; the stored form is compact.
         case let (.json, .text(json)):
             row.withBytes { JSONText.compact(json, to: &$0) }
-        case let (.jsonArray, .text(json)):
-            CanonicalJSON.append(try JSONValue.parse(String(decoding: json, as: UTF8.self)), to: &row)
+        case let (.jsonArray, .text(stored)):
+            let decoration = ArrayBounds.decorationLength(stored) ?? 0
+            row.append(UnsafeRawBufferPointer(rebasing: stored[..<decoration]))
+            CanonicalJSON.append(try JSONValue.parse(String(decoding: stored[decoration...], as: UTF8.self)), to: &row)
         case let (_, .integer(number)):
             CanonicalNumber.appendDecimal(number, to: &row)
         case let (_, .text(text)):
