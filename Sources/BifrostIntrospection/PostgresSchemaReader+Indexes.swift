@@ -12,7 +12,8 @@ extension PostgresSchemaReader {
     }
 
     /// Indexes with their keys (columns or expressions, order, NULLS order, operator class,
-    /// collation), INCLUDE columns, predicate, method and the constraint they back.
+    /// collation), INCLUDE columns, predicate, method, the constraint they back and, for a
+    /// partition's index, the partitioned index it is attached to.
     func readIndexes(_ filter: String) throws -> [(UInt32, Index)] {
         let result = try connection.query("""
             SELECT i.indrelid, ic.relname, am.amname, i.indisunique,
@@ -31,7 +32,8 @@ extension PostgresSchemaReader {
                       LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
                                                AND i.indkey[k.n - 1] <> 0
                       LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
-                      LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.n - 1])
+                      LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.n - 1]),
+                   (SELECT inh.inhparent::regclass::text FROM pg_inherits inh WHERE inh.inhrelid = i.indexrelid)
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_class c ON c.oid = i.indrelid
@@ -53,10 +55,11 @@ extension PostgresSchemaReader {
                     operatorClass: element.operatorClass,
                     collation: element.collation)
             }
-            let index = Index(
+            var index = Index(
                 name: row[1]!, method: row[2]!, isUnique: row[3] == "t", elements: keys,
                 included: elements.filter { !$0.isKey }.compactMap(\.column),
                 predicate: expressions.parse(row[4]), constraint: row[6], definition: row[5]!, comment: row[7])
+            index.parentIndex = row[9]
             return (UInt32(row[0]!)!, index)
         }
     }

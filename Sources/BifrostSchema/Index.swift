@@ -35,6 +35,9 @@ public struct Index: Sendable, Equatable, Codable {
     /// The full `CREATE INDEX` statement as the database prints it.
     public var definition: String
     public var comment: String?
+    /// On a partition: the partitioned table's index this one is attached to (PostgreSQL
+    /// creates it with that index); `nil` for an index of the table's own.
+    public var parentIndex: String?
 
     public init(name: String, method: String = "btree", isUnique: Bool = false, elements: [Element],
                 included: [String] = [], predicate: SQLExpression? = nil, constraint: String? = nil,

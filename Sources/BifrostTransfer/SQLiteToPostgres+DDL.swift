@@ -148,6 +148,11 @@ struct PostgresDDL {
         return statements
     }
 
+    /// A partition's own indexes: those attached to its parent's come with the parent's.
+    func partitionIndexes(_ partition: Table) -> [String] {
+        partition.indexes.filter { $0.constraint == nil && $0.parentIndex == nil }.map { createIndex($0, on: partition) }
+    }
+
     func foreignKeys(_ table: Table) -> [String] {
         table.foreignKeys.map { key in
             var sql = "ALTER TABLE \(name(table.name)) ADD CONSTRAINT \(Self.quote(key.name)) FOREIGN KEY (\(columns(key.columns)))"

@@ -96,6 +96,9 @@ public struct SQLiteToPostgres {
             for table in tables {
                 try run(ddl.afterData(table), "add the keys, constraints and indexes of \(table.name)", postgres)
             }
+            for partition in input.schema.tables where partition.partitionOf != nil {
+                try run(ddl.partitionIndexes(partition), "add the indexes of partition \(partition.name)", postgres)
+            }
             let leftOut = reports.contains { $0.rejects > 0 }
             for table in tables {
                 for (key, sql) in zip(table.foreignKeys, ddl.foreignKeys(table)) {

@@ -242,6 +242,8 @@ import Testing
             CREATE TABLE measurements (id int, at date NOT NULL, v numeric, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
             CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
             CREATE TABLE measurements_2025 PARTITION OF measurements FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+            CREATE INDEX measurements_v_idx ON measurements (v);
+            CREATE INDEX measurements_2025_recent_idx ON measurements_2025 (at DESC) WHERE v > 2;
             INSERT INTO measurements VALUES (1, '2024-05-01', 1.5), (2, '2025-05-01', 2.5);
             CREATE TABLE base (id int PRIMARY KEY, name text);
             CREATE TABLE child (extra text) INHERITS (base);  -- "child" sorts before "base"
@@ -263,6 +265,13 @@ import Testing
             WHERE inhrelid IN (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p')) ORDER BY 1
             """).rows
         #expect(parents == [["child", "base"], ["measurements_2024", "measurements"], ["measurements_2025", "measurements"]])
+        // The parent's index on every partition, a partition's own index on that partition alone.
+        let indexes = try postgres.query("""
+            SELECT tablename, indexname, indexdef LIKE '%WHERE (v > %' FROM pg_indexes
+            WHERE tablename LIKE 'measurements%' AND indexname NOT LIKE '%pkey' ORDER BY 1, 2
+            """).rows
+        #expect(indexes == [["measurements", "measurements_v_idx", "f"], ["measurements_2024", "measurements_2024_v_idx", "f"],
+                            ["measurements_2025", "measurements_2025_recent_idx", "t"], ["measurements_2025", "measurements_2025_v_idx", "f"]])
         let everyone = try postgres.query("SELECT string_agg(name, ',' ORDER BY id) FROM base").value(row: 0, column: 0)
         #expect(everyone == "a,b", "base reads its child's rows again")
     }
