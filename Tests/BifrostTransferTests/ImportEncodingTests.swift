@@ -90,12 +90,7 @@ import Testing
         #expect(report.verification?.isEqual == true)
 
         let postgres = try PostgresConnection(source)
-        for (left, right) in [("public", "restored"), ("restored", "public")] {
-            let missing = try postgres.execute("""
-                SELECT e::text FROM \(left).edges e EXCEPT ALL SELECT e::text FROM \(right).edges e
-                """).rows
-            #expect(missing.isEmpty, "rows of \(left) missing from \(right): \(missing)")
-        }
+        try expectSameRows("edges", postgres)
         let count = try postgres.execute("SELECT count(*) FROM restored.edges").value(row: 0, column: 0)
         #expect(count == "4")
     }
@@ -131,12 +126,7 @@ import Testing
         let report = try SQLiteToPostgres(source: path, destination: source, options: .init(schema: "restored")).run()
         #expect(report.verification?.isEqual == true)
         let postgres = try PostgresConnection(source)
-        for (left, right) in [("public", "restored"), ("restored", "public")] {
-            let missing = try postgres.execute("""
-                SELECT w::text FROM \(left).windows w EXCEPT ALL SELECT w::text FROM \(right).windows w
-                """).rows
-            #expect(missing.isEmpty, "rows of \(left) missing from \(right): \(missing)")
-        }
+        try expectSameRows("windows", postgres)
         let bounds = try postgres.execute("SELECT array_dims(slots), array_dims(grid), array_dims(words) FROM restored.windows WHERE id = 1")
         #expect(bounds.rows == [["[0:2]", "[1:2][0:1]", "[-3:-2]"]])
     }
