@@ -50,11 +50,12 @@ struct TableLoad {
                            rejects: rejected.current, seconds: Date().timeIntervalSince(started))
     }
 
-    /// The binary attempt, in a savepoint (the table truncated in it, so FREEZE may still be
-    /// used); `nil` when a value did not have its stored form and the attempt was rolled back.
+    /// The binary attempt, in a savepoint; `nil` when a value did not have its stored form
+    /// and the attempt was rolled back. The (empty) table is truncated in the savepoint so
+    /// that FREEZE may still be used, ONLY it: an inheriting table loaded before may hold rows.
     private func copyBinary(_ fields: [BinaryField], onProgress: (Int, Int) -> Void) throws -> (rows: Int, bytes: Int)? {
         try postgres.execute("SAVEPOINT bifrost_binary_copy")
-        try postgres.execute("TRUNCATE \(target)")
+        if mapping.table.kind != .partitioned { try postgres.execute("TRUNCATE ONLY \(target)") }
         do {
             let sent = try copy(.binary(fields), onProgress: onProgress)
             try postgres.execute("RELEASE SAVEPOINT bifrost_binary_copy")

@@ -245,9 +245,9 @@ import Testing
             CREATE INDEX measurements_v_idx ON measurements (v);
             CREATE INDEX measurements_2025_recent_idx ON measurements_2025 (at DESC) WHERE v > 2;
             INSERT INTO measurements VALUES (1, '2024-05-01', 1.5), (2, '2025-05-01', 2.5);
-            CREATE TABLE base (id int PRIMARY KEY, name text);
-            CREATE TABLE child (extra text) INHERITS (base);  -- "child" sorts before "base"
-            INSERT INTO base VALUES (1, 'a');
+            CREATE TABLE zbase (id int PRIMARY KEY, name text);
+            CREATE TABLE child (extra text) INHERITS (zbase);  -- loaded before its parent
+            INSERT INTO zbase VALUES (1, 'a');
             INSERT INTO child (id, name, extra) VALUES (2, 'b', 'x');
             """)
         let directory = try TemporaryDirectory()
@@ -264,7 +264,7 @@ import Testing
             SELECT inhrelid::regclass::text, inhparent::regclass::text FROM pg_inherits
             WHERE inhrelid IN (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p')) ORDER BY 1
             """).rows
-        #expect(parents == [["child", "base"], ["measurements_2024", "measurements"], ["measurements_2025", "measurements"]])
+        #expect(parents == [["child", "zbase"], ["measurements_2024", "measurements"], ["measurements_2025", "measurements"]])
         // The parent's index on every partition, a partition's own index on that partition alone.
         let indexes = try postgres.query("""
             SELECT tablename, indexname, indexdef LIKE '%WHERE (v > %' FROM pg_indexes
@@ -272,8 +272,8 @@ import Testing
             """).rows
         #expect(indexes == [["measurements", "measurements_v_idx", "f"], ["measurements_2024", "measurements_2024_v_idx", "f"],
                             ["measurements_2025", "measurements_2025_recent_idx", "t"], ["measurements_2025", "measurements_2025_v_idx", "f"]])
-        let everyone = try postgres.query("SELECT string_agg(name, ',' ORDER BY id) FROM base").value(row: 0, column: 0)
-        #expect(everyone == "a,b", "base reads its child's rows again")
+        let everyone = try postgres.query("SELECT string_agg(name, ',' ORDER BY id) FROM zbase").value(row: 0, column: 0)
+        #expect(everyone == "a,b", "the parent reads its child's rows again (loading the parent left them)")
     }
 
     @Test func untypedColumnsAreTypedByTheirValues() throws {
