@@ -1,4 +1,5 @@
 import BifrostSchema
+import Foundation
 
 /// `--type TABLE.COLUMN=TYPE`: the PostgreSQL type an import gives a column of a SQLite
 /// file made elsewhere, instead of the one inferred from its declared type — e.g. a TEXT
@@ -31,21 +32,36 @@ public struct ImportTypeOverride: Sendable, Equatable {
         ("timestamptz", 1184, "timestamp with time zone", ["timestamptz", "timestamp with time zone"]),
     ]
 
-    /// `TABLE.COLUMN=TYPE`.
-    public init(parsing argument: String) throws {
+    /// `TABLE.COLUMN=TYPE`; `source` says where it was written, for errors.
+    public init(parsing argument: String, from source: String = "--type") throws {
         let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-        let target = parts.first?.split(separator: ".", maxSplits: 1).map(String.init) ?? []
+        let target = parts.first?.trimmingCharacters(in: .whitespaces).split(separator: ".", maxSplits: 1).map(String.init) ?? []
         guard parts.count == 2, target.count == 2, !target[0].isEmpty, !target[1].isEmpty else {
-            throw ImportError.typeOverride("--type \(argument): expected TABLE.COLUMN=TYPE, e.g. users.id=uuid")
+            throw ImportError.typeOverride("\(source) \(argument): expected TABLE.COLUMN=TYPE, e.g. users.id=uuid")
         }
         let spelled = parts[1].trimmingCharacters(in: .whitespaces).lowercased()
         guard let known = Self.known.first(where: { $0.spellings.contains(spelled) }) else {
             let names = Self.known.map(\.declaration).joined(separator: ", ")
-            throw ImportError.typeOverride("--type \(argument): \(parts[1]) is not a type an import can give; these are: \(names)")
+            throw ImportError.typeOverride("\(source) \(argument): \(parts[1]) is not a type an import can give; these are: \(names)")
         }
         table = target[0]
         column = target[1]
         type = (known.name, known.oid, known.declaration)
+    }
+
+    /// The overrides of a mapping file (`import --mapping`): one `TABLE.COLUMN=TYPE` a line;
+    /// blank lines and `#` comments are skipped. An error names the file and line.
+    public static func load(path: String) throws -> [ImportTypeOverride] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ImportError.typeOverride("cannot read the mapping file \(path): \(error.localizedDescription)")
+        }
+        return try text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { number, line in
+            let content = line.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
+            return content.isEmpty ? nil : try ImportTypeOverride(parsing: content, from: "\(path):\(number + 1):")
+        }
     }
 
     public static func == (left: ImportTypeOverride, right: ImportTypeOverride) -> Bool {

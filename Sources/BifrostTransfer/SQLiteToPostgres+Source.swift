@@ -102,7 +102,7 @@ struct ImportSource {
                 columns.append(Column(name: column, type: ColumnType(
                     declaration: postgres, typmod: -1,
                     type: TypeReference(oid: oid, schema: "pg_catalog", name: type, kind: .base)), isNullable: isNullable))
-                let origin = override != nil ? "given by --type"
+                let origin = override != nil ? "given by --type or --mapping"
                     : declared.isEmpty ? "declared without a type (inferred from its values)" : "declared \(declared)"
                 notes.append("\(name).\(column): \(origin) → \(postgres)")
             }

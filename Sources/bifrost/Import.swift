@@ -33,8 +33,14 @@ struct Import: ParsableCommand {
     @Option(name: .customLong("type"),
             help: ArgumentHelp("For a file made elsewhere: the PostgreSQL type of a column instead of the inferred one (repeatable), e.g. users.id=uuid.",
                                valueName: "table.column=type"),
-            transform: parsed(ImportTypeOverride.init(parsing:)))
+            transform: parsed { try ImportTypeOverride(parsing: $0) })
     var types: [ImportTypeOverride] = []
+
+    @Option(name: .long,
+            help: ArgumentHelp("For a file made elsewhere: a mapping file of such overrides, one table.column=type a line (# comments); --type adds to it.",
+                               valueName: "file"),
+            transform: parsed(ImportTypeOverride.load(path:)))
+    var mapping: [ImportTypeOverride]?
 
     @OptionGroup var output: OutputOptions
 
@@ -43,7 +49,7 @@ struct Import: ParsableCommand {
             let importer = SQLiteToPostgres(source: file, destination: ConnectionString(destination),
                                             options: .init(schema: schema, verify: !noVerify,
                                                            onError: errors.policy(besides: file),
-                                                           typeOverrides: types))
+                                                           typeOverrides: (mapping ?? []) + types))
             let progress = ProgressReporter(output)
             defer { progress.finish() }
             let report = try importer.run(onEvent: progress.handle)

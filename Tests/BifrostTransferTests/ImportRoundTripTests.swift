@@ -209,10 +209,10 @@ import Testing
                                      ('b1ffcd88-8d1a-4ef8-bb6d-6bb9bd380a12', 0, NULL);
             """)
         let target = try SharedCluster.freshDatabase(prefix: "typed")
-        let overrides = try ["users.id=uuid", "users.active=boolean", "users.settings=jsonb"].map(ImportTypeOverride.init(parsing:))
+        let overrides = try ["users.id=uuid", "users.active=boolean", "users.settings=jsonb"].map { try ImportTypeOverride(parsing: $0) }
         let report = try SQLiteToPostgres(source: path, destination: target, options: .init(typeOverrides: overrides)).run()
         #expect(report.verification?.isEqual == true)
-        #expect(report.notes.contains("users.id: given by --type → uuid"))
+        #expect(report.notes.contains("users.id: given by --type or --mapping → uuid"))
         let types = try PostgresConnection(target).query("""
             SELECT string_agg(format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute
             WHERE attrelid = 'public.users'::regclass AND attnum > 0
@@ -232,6 +232,15 @@ import Testing
                                  options: .init(typeOverrides: [try ImportTypeOverride(parsing: "users.nope=uuid")])).run()
         }
         #expect(unknown?.description.contains("no such column") == true)
+
+        // A mapping file (`import --mapping`) holds the same overrides, one a line.
+        let mappingPath = directory.file("types.map")
+        try "# types of plain.sqlite\nusers.id=uuid\n\nusers.active = boolean  # 0/1\nusers.settings=jsonb\n"
+            .write(toFile: mappingPath, atomically: true, encoding: .utf8)
+        #expect(try ImportTypeOverride.load(path: mappingPath) == overrides)
+        try "users.id=uuid\nusers.active=flag\n".write(toFile: mappingPath, atomically: true, encoding: .utf8)
+        let wrong = #expect(throws: ImportError.self) { try ImportTypeOverride.load(path: mappingPath) }
+        #expect(wrong?.description.hasPrefix("\(mappingPath):2: users.active=flag: flag is not a type") == true, "\(wrong?.description ?? "")")
     }
 
     /// A partitioned table comes back partitioned (rows routed to their partitions by the
