@@ -40,13 +40,17 @@ struct JSONArrayCodec: ValueCodec {
             return
         }
         var lengths: [Int] = []
-        var lowerBounds: [Int] = []
+        var otherBounds = false
+        let dimensions = reader
         for _ in 0..<dimensionCount {
             lengths.append(Int(try reader.readInt32()))
-            lowerBounds.append(Int(try reader.readInt32()))
+            otherBounds = try reader.readInt32() != 1 || otherBounds
         }
-        if lowerBounds.contains(where: { $0 != 1 }) {
-            guard keepingBounds else { throw ValueError.malformed("an array with lower bounds \(lowerBounds) as JSON") }
+        if otherBounds {
+            // Rare: the bounds are read again rather than kept for every array.
+            guard keepingBounds else { throw ValueError.malformed("an array with lower bounds other than 1 as JSON") }
+            var header = dimensions
+            let lowerBounds = try lengths.map { _ in _ = try header.readInt32(); return Int(try header.readInt32()) }
             ArrayBounds.appendDecoration(lowerBounds: lowerBounds, lengths: lengths, to: &output)
         }
         try appendDimension(0, lengths: lengths, reader: &reader, to: &output)
